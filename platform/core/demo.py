@@ -1,0 +1,79 @@
+"""Demo data for `make run`: the lead city, two partners and a platform operator.
+
+Idempotent: running it again changes nothing. Apps add their own demo data by giving their
+AppConfig a `load_demo_data(region)` method; it runs inside each demo region's schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django_tenants.utils import schema_context
+
+from tenants.models import Region
+from tenants.services import RegionRequest, primary_hostname, provision_region
+
+OPERATOR_EMAIL = "operator@sinergi.test"
+
+
+@dataclass(frozen=True)
+class DemoRegion:
+    slug: str
+    name: str
+    province: str
+    timezone: str
+    is_lead_city: bool = False
+
+    @property
+    def admin_email(self) -> str:
+        return f"admin@{self.slug}.test"
+
+
+DEMO_REGIONS = (
+    DemoRegion("tangerang", "Kota Tangerang", "Banten", Region.TimeZone.WIB, is_lead_city=True),
+    DemoRegion("tangsel", "Kota Tangerang Selatan", "Banten", Region.TimeZone.WIB),
+    DemoRegion("balikpapan", "Kota Balikpapan", "Kalimantan Timur", Region.TimeZone.WITA),
+)
+
+
+def load_demo(stdout=None) -> list[Region]:
+    from accounts.models import User
+    from pages.services import ensure_platform_site
+
+    password = settings.SINERGI_DEMO_PASSWORD
+    ensure_platform_site()
+    if not User.objects.filter(email=OPERATOR_EMAIL).exists():
+        User.objects.create_superuser(
+            email=OPERATOR_EMAIL, password=password, first_name="Operator", last_name="Sinergi"
+        )
+    regions = [_ensure_region(demo, password, stdout) for demo in DEMO_REGIONS]
+    for region in regions:
+        with schema_context(region.schema_name):
+            for config in apps.get_app_configs():
+                loader = getattr(config, "load_demo_data", None)
+                if loader is not None:
+                    loader(region)
+    return regions
+
+
+def _ensure_region(demo: DemoRegion, password: str, stdout) -> Region:
+    existing = Region.objects.filter(slug=demo.slug, status=Region.Status.ACTIVE).first()
+    if existing is not None:
+        return existing
+    region = provision_region(
+        RegionRequest(
+            slug=demo.slug,
+            name=demo.name,
+            kind=Region.Kind.KOTA,
+            province=demo.province,
+            timezone=demo.timezone,
+            admin_email=demo.admin_email,
+            admin_password=password,
+            is_lead_city=demo.is_lead_city,
+        )
+    )
+    if stdout is not None:
+        stdout.write(f"  provisioned {region.name} at {primary_hostname(region)}\n")
+    return region

@@ -1,0 +1,23 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from tenants import template
+
+
+class Command(BaseCommand):
+    help = (
+        "Bring the database up to date: migrate the public schema and every region, the "
+        "cache table, the region template, and the platform's own site. Idempotent."
+    )
+
+    def handle(self, *args, verbosity=1, **options):
+        quiet = max(verbosity - 1, 0)
+        call_command("migrate_schemas", shared=True, interactive=False, verbosity=quiet)
+        call_command("createcachetable", verbosity=quiet)
+        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=quiet)
+        if template.ensure_template(verbosity=quiet):
+            self.stdout.write("Region template rebuilt.")
+        from pages.services import ensure_platform_site
+
+        ensure_platform_site()
+        self.stdout.write(self.style.SUCCESS("Platform database ready."))

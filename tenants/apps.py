@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TenantsConfig(AppConfig):
+    name = "tenants"
+    verbose_name = _("Daerah")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from tenants import checks, routing  # noqa: F401 - checks register themselves
+        from tenants.models import Domain, Region
+
+        for model in (Region, Domain):
+            post_save.connect(routing.forget_routes_on_change, sender=model)
+            post_delete.connect(routing.forget_routes_on_change, sender=model)

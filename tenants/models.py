@@ -1,0 +1,74 @@
+"""A partner region (the tenant) and the host names it answers on."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+
+class Region(TenantMixin):
+    class Kind(models.TextChoices):
+        KOTA = "kota", _("Kota")
+        KABUPATEN = "kabupaten", _("Kabupaten")
+        PROVINSI = "provinsi", _("Provinsi")
+
+    class TimeZone(models.TextChoices):
+        WIB = "Asia/Jakarta", _("WIB (UTC+7)")
+        WITA = "Asia/Makassar", _("WITA (UTC+8)")
+        WIT = "Asia/Jayapura", _("WIT (UTC+9)")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu")
+        PROVISIONING = "provisioning", _("Sedang disiapkan")
+        ACTIVE = "active", _("Aktif")
+        SUSPENDED = "suspended", _("Ditangguhkan")
+        FAILED = "failed", _("Gagal disiapkan")
+        ARCHIVED = "archived", _("Diarsipkan")
+
+    # Regions whose schema holds a working site: tasks run for them, staff can sign in.
+    LIVE_STATUSES = (Status.ACTIVE, Status.SUSPENDED)
+
+    name = models.CharField(_("nama resmi"), max_length=120)
+    slug = models.SlugField(_("subdomain"), max_length=40, unique=True)
+    kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
+    province = models.CharField(_("provinsi"), max_length=60)
+    timezone = models.CharField(
+        _("zona waktu"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    is_lead_city = models.BooleanField(_("kota pembina"), default=False)
+    failure_reason = models.TextField(_("alasan gagal"), blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    activated_at = models.DateTimeField(_("aktif sejak"), null=True, blank=True)
+
+    # Provisioning creates the schema itself, outside any atomic block, and cleans up
+    # after a failure; saving a row must never create or drop a schema on the side.
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    class Meta:
+        verbose_name = _("daerah")
+        verbose_name_plural = _("daerah")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_lead_city"],
+                condition=models.Q(is_lead_city=True),
+                name="one_lead_city",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Domain(DomainMixin):
+    class Meta:
+        verbose_name = _("domain")
+        verbose_name_plural = _("domain")
+
+    def __str__(self) -> str:
+        return self.domain

@@ -1,0 +1,135 @@
+"""Fixtures every suite can use: regions, clients, committed data, real processes, Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from tests.harness import processes
+
+
+# --- regions (the demo regions, provisioned once into the golden database) ----------------
+def _region(slug: str):
+    from tenants.models import Region
+
+    connection.set_schema_to_public()
+    return Region.objects.get(slug=slug)
+
+
+@pytest.fixture
+def tangsel(db):
+    return _region("tangsel")
+
+
+@pytest.fixture
+def balikpapan(db):
+    return _region("balikpapan")
+
+
+@pytest.fixture
+def tangerang(db):
+    return _region("tangerang")
+
+
+def host_of(region) -> str:
+    from tenants.services import primary_hostname
+
+    return primary_hostname(region)
+
+
+@pytest.fixture
+def site_client():
+    """`site_client(region)` is a test client whose requests go to that region's host."""
+
+    def make(region=None) -> Client:
+        from django.conf import settings
+
+        return Client(HTTP_HOST=host_of(region) if region else settings.PLATFORM_DOMAIN)
+
+    return make
+
+
+# --- committed data: provisioning and real processes see it ---------------------------------
+@pytest.fixture
+def committed_db(django_db_setup, django_db_blocker):
+    """Database access without a wrapping transaction, for work that must commit (schema
+    DDL, data another process reads). What the test adds is removed afterwards: regions it
+    created (schema, domains, row) and queued tasks."""
+    from tenants.models import Region
+
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        before = set(Region.objects.values_list("pk", flat=True))
+        yield
+        connection.set_schema_to_public()
+        for region in Region.objects.exclude(pk__in=before):
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP SCHEMA IF EXISTS "{region.schema_name}" CASCADE')
+            region.domains.all().delete()
+            region.delete()
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE django_q_ormq, django_q_task")
+
+
+# --- real processes ---------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def q_worker(django_db_setup):
+    """A real django-q2 cluster (one worker process) on this test worker's database."""
+    process = processes.start_manage(
+        "qcluster", log_name=f"qcluster-{django_db_setup}", Q_WORKERS="1", Q_POLL="0.1"
+    )
+    yield process
+    processes.stop(process)
+
+
+@pytest.fixture(scope="session")
+def live_server_port(django_db_setup):
+    """The platform served by a real server process; region sites at {slug}.localhost:port."""
+    port = processes.free_port()
+    process = processes.start_manage(
+        "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}",
+        log_name=f"live-{django_db_setup}",
+    )
+    processes.wait_for_http(f"http://127.0.0.1:{port}/healthz")
+    yield port
+    processes.stop(process)
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        pytest.fail("Chromium is not installed: run .ci/run or `apt-get install chromium`.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="id-ID")
+    page = context.new_page()
+    yield page
+    context.close()

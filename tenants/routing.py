@@ -104,4 +104,3 @@ class RegionRoutingMiddleware:
         request.urlconf = settings.ROOT_URLCONF
         set_urlconf(request.urlconf)
         return self.get_response(request)
-

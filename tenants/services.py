@@ -52,7 +52,9 @@ def provision_region(request: RegionRequest) -> Region:
     region = _claim_region(request)
     try:
         for step in STEPS:
-            log.info("provisioning step", extra={"region": region.schema_name, "step": step.__name__})
+            log.info(
+                "provisioning step", extra={"region": region.schema_name, "step": step.__name__}
+            )
             step(region, request)
     except Exception as exc:
         _undo(region, exc)
@@ -82,7 +84,9 @@ def _claim_region(request: RegionRequest) -> Region:
     connection.set_schema_to_public()
     existing = Region.objects.filter(slug=request.slug).first()
     if existing is not None and existing.status != Region.Status.FAILED:
-        raise ValidationError({"slug": _("Subdomain “%(slug)s” sudah dipakai.") % {"slug": request.slug}})
+        raise ValidationError(
+            {"slug": _("Subdomain “%(slug)s” sudah dipakai.") % {"slug": request.slug}}
+        )
     region = existing or Region(slug=request.slug, schema_name=schema_name_for(request.slug))
     region.name = request.name.strip()
     region.kind = request.kind

@@ -89,4 +89,3 @@ def ensure_template(verbosity: int = 0) -> bool:
         return False
     refresh_template(verbosity)
     return True
-

@@ -10,9 +10,28 @@ from django.utils.translation import gettext as _
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
 RESERVED_SLUGS = frozenset(
     {
-        "www", "admin", "api", "mail", "smtp", "static", "media", "platform", "public",
-        "sinergi", "app", "apps", "status", "help", "docs", "support", "ftp", "test",
-        "localhost", "region-template", "pg", "information-schema",
+        "www",
+        "admin",
+        "api",
+        "mail",
+        "smtp",
+        "static",
+        "media",
+        "platform",
+        "public",
+        "sinergi",
+        "app",
+        "apps",
+        "status",
+        "help",
+        "docs",
+        "support",
+        "ftp",
+        "test",
+        "localhost",
+        "region-template",
+        "pg",
+        "information-schema",
     }
 )
 
@@ -29,7 +48,9 @@ def validate_slug(slug: str) -> None:
     if "--" in slug:
         raise ValidationError(_("Subdomain tidak boleh memuat dua tanda hubung berturut-turut."))
     if slug in RESERVED_SLUGS or slug.startswith("pg-"):
-        raise ValidationError(_("Subdomain “%(slug)s” dicadangkan.") % {"slug": slug}, code="reserved")
+        raise ValidationError(
+            _("Subdomain “%(slug)s” dicadangkan.") % {"slug": slug}, code="reserved"
+        )
 
 
 def schema_name_for(slug: str) -> str:

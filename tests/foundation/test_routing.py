@@ -50,9 +50,7 @@ def test_host_outside_the_platform_domain_gets_404(client):
     assert "Daerah tidak ditemukan" in response.text
 
 
-def test_suspended_region_shows_notice_to_residents_but_admin_sign_in_works(
-    site_client, tangsel
-):
+def test_suspended_region_shows_notice_to_residents_but_admin_sign_in_works(site_client, tangsel):
     set_status(tangsel, Region.Status.SUSPENDED)
     client = site_client(tangsel)
 
@@ -109,8 +107,9 @@ def test_readyz_reports_a_stale_region_template(client):
 
 
 def test_pages_with_the_same_id_show_each_regions_own_content(site_client, tangsel, balikpapan):
-    from accounts.models import User
     from wagtail.models import Site
+
+    from accounts.models import User
 
     ids = {}
     clients = {}

@@ -91,7 +91,10 @@ def live_server_port(django_db_setup):
     """The platform served by a real server process; region sites at {slug}.localhost:port."""
     port = processes.free_port()
     process = processes.start_manage(
-        "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}",
+        "runserver",
+        "--noreload",
+        "--insecure",
+        f"127.0.0.1:{port}",
         log_name=f"live-{django_db_setup}",
     )
     processes.wait_for_http(f"http://127.0.0.1:{port}/healthz")

@@ -59,4 +59,3 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(
                 f"{kind:<13} {_counts[kind]:>4} tests {_durations[kind]:>8.1f} s"
             )
-

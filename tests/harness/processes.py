@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_env(**extra: str) -> dict[str, str]:
+def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     env.update(extra)
@@ -22,13 +22,13 @@ def test_env(**extra: str) -> dict[str, str]:
 
 
 def start_manage(*args: str, log_name: str, **env: str) -> subprocess.Popen:
-    log = (ROOT / ".data" / "logs")
+    log = ROOT / ".data" / "logs"
     log.mkdir(parents=True, exist_ok=True)
     out = (log / f"{log_name}.log").open("w")
     return subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), *args],
         cwd=ROOT,
-        env=test_env(**env),
+        env=child_env(**env),
         stdout=out,
         stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -6,6 +6,7 @@ dev.py, test.py and prod.py only set defaults for the environment and then impor
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 
@@ -19,7 +20,11 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")
 PLATFORM_DOMAIN = env.str("PLATFORM_DOMAIN", default="localhost")
 PLATFORM_NAME = "Sinergi"
-ALLOWED_HOSTS = [PLATFORM_DOMAIN, f".{PLATFORM_DOMAIN}", *env.list("EXTRA_ALLOWED_HOSTS", default=[])]
+ALLOWED_HOSTS = [
+    PLATFORM_DOMAIN,
+    f".{PLATFORM_DOMAIN}",
+    *env.list("EXTRA_ALLOWED_HOSTS", default=[]),
+]
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS",
     default=[f"http://*.{PLATFORM_DOMAIN}", f"https://*.{PLATFORM_DOMAIN}"],
@@ -28,6 +33,8 @@ CSRF_TRUSTED_ORIGINS = env.list(
 # --- Database: DATABASE_URL, or the embedded server under .data/ -------------------------
 if env.str("DATABASE_URL", default=""):
     _db = env.db_url("DATABASE_URL")
+    # A unix socket may be given percent-encoded as the host or as ?host=/path.
+    _db["HOST"] = unquote(_db["HOST"]) or _db.get("OPTIONS", {}).pop("host", "")
 elif env.bool("EMBEDDED_DATABASE", default=False):
     from config.embedded_db import database_settings
 
@@ -204,7 +211,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"Sinergi <noreply@{P
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own same-origin frames
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

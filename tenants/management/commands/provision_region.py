@@ -10,10 +10,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--slug", required=True, help="Subdomain, e.g. tangsel")
-        parser.add_argument("--name", required=True, help="Official name, e.g. Kota Tangerang Selatan")
+        parser.add_argument(
+            "--name", required=True, help="Official name, e.g. Kota Tangerang Selatan"
+        )
         parser.add_argument("--kind", required=True, choices=Region.Kind.values)
         parser.add_argument("--province", required=True)
-        parser.add_argument("--timezone", default=Region.TimeZone.WIB, choices=Region.TimeZone.values)
+        parser.add_argument(
+            "--timezone", default=Region.TimeZone.WIB, choices=Region.TimeZone.values
+        )
         parser.add_argument("--admin-email", required=True)
         parser.add_argument("--admin-password", help="Default: a random one, printed once.")
         parser.add_argument("--modules", default="", help="Comma-separated module keys")
@@ -37,7 +41,9 @@ class Command(BaseCommand):
             raise CommandError("; ".join(_messages(exc))) from exc
         except ProvisioningError as exc:
             raise CommandError(f"Provisioning failed, nothing was left behind: {exc}") from exc
-        self.stdout.write(self.style.SUCCESS(f"{region.name} is live at http://{primary_hostname(region)}/"))
+        self.stdout.write(
+            self.style.SUCCESS(f"{region.name} is live at http://{primary_hostname(region)}/")
+        )
         self.stdout.write(f"Admin: {request.admin_email} / {request.admin_password_set}")
 
 

@@ -1,0 +1,1 @@
+"""`make bench`: figures beside their baselines, measured in the same run."""

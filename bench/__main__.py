@@ -1,0 +1,31 @@
+"""Run every benchmark on a fresh copy of the test database and print the figures."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from bench.report import ROOT
+
+
+def main() -> None:
+    sys.path[:0] = [str(ROOT / "platform"), str(ROOT)]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    os.environ["REGION_ROUTING_TTL"] = "60"
+    import django
+
+    django.setup()
+    from bench import provisioning, routing
+    from bench.report import publish
+    from tests.harness.database import drop_worker_database, prepare_worker_database
+
+    name = prepare_worker_database("bench")
+    try:
+        figures = [*provisioning.measure(), *routing.measure()]
+    finally:
+        drop_worker_database(name)
+    publish(figures)
+
+
+if __name__ == "__main__":
+    main()

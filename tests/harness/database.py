@@ -105,7 +105,9 @@ def _build_golden(name: str) -> None:
 def prepare_worker_database(worker: str) -> str:
     """Make sure the golden database exists, then give this worker a fresh copy of it."""
     golden = GOLDEN_PREFIX + code_fingerprint()
-    worker_db = f"sinergi_test_{worker}"
+    # Two checkouts may share one server (DATABASE_URL): their copies must not collide.
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:6]
+    worker_db = f"sinergi_test_{checkout}_{worker}"
     # Copies are made one at a time too: no other session may use a template while it is
     # being copied.
     with _lock():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -36,14 +37,15 @@ def start_manage(*args: str, log_name: str, **env: str) -> subprocess.Popen:
 
 
 def stop(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 20) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, sig)
-    try:
-        process.wait(timeout)
-    except subprocess.TimeoutExpired:
+    """Signal the main process only (a django-q2 cluster shuts its children down itself,
+    in about two seconds), then make sure nothing of its process group is left."""
+    if process.poll() is None:
+        process.send_signal(sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout)
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait(5)
+    process.wait(5)
 
 
 def free_port() -> int:

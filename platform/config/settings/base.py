@@ -61,8 +61,13 @@ COMMON_APPS = [
     "django.contrib.auth",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "accounts",
+    "audit",
+    "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -85,7 +90,11 @@ SHARED_APPS = [
     "tenants",
     "django_q",
 ]
-TENANT_APPS = [*COMMON_APPS]
+TENANT_APPS = [
+    *COMMON_APPS,
+    "organisation",
+    "workdays",
+]
 INSTALLED_APPS = [*SHARED_APPS, *[app for app in TENANT_APPS if app not in SHARED_APPS]]
 
 TENANT_MODEL = "tenants.Region"
@@ -109,6 +118,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.timezones.RegionTimezoneMiddleware",
@@ -214,6 +224,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own same-origin frames
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Audit ---------------------------------------------------------------------------------
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=5 * 365)
+# Only behind a proxy that sets X-Forwarded-For itself (the production ingress does).
+USE_X_FORWARDED_FOR = env.bool("USE_X_FORWARDED_FOR", default=False)
 
 # --- Logs: JSON lines, each carrying the region ------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

@@ -1,0 +1,1 @@
+"""Models: built in the shared-core issue."""

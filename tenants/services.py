@@ -119,10 +119,14 @@ def create_site(region: Region, request: RegionRequest) -> None:
 
 def create_admin(region: Region, request: RegionRequest) -> None:
     from accounts.models import User
+    from accounts.roles import REGION_ROLES, install_roles
 
     password = request.admin_password or secrets.token_urlsafe(12)
     with schema_context(region.schema_name):
-        User.objects.create_superuser(email=request.admin_email, password=password)
+        admin = User.objects.create_superuser(
+            email=request.admin_email, password=password, email_verified_at=timezone.now()
+        )
+        admin.groups.set(install_roles(REGION_ROLES))
     request.admin_password_set = password
 
 

@@ -35,6 +35,7 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("alamat email"), unique=True)
+    email_verified_at = models.DateTimeField(_("email terverifikasi"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -44,6 +45,66 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
+        permissions = [
+            ("requires_two_factor", _("Wajib masuk dengan verifikasi dua langkah")),
+            ("manage_staff", _("Mengundang dan menonaktifkan staf")),
+            ("view_audit_log", _("Melihat log audit")),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def is_resident(self) -> bool:
+        return not self.is_staff and not self.is_superuser
+
+
+class Invitation(models.Model):
+    """A staff member invited by email; the link sets their password, once, before it expires."""
+
+    email = models.EmailField(_("alamat email"))
+    full_name = models.CharField(_("nama lengkap"), max_length=150)
+    groups = models.ManyToManyField("auth.Group", verbose_name=_("peran"), blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("pengundang")
+    )
+    created_at = models.DateTimeField(_("dikirim"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("berlaku sampai"))
+    accepted_at = models.DateTimeField(_("diterima"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("undangan staf")
+        verbose_name_plural = _("undangan staf")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} <{self.email}>"
+
+    @property
+    def is_open(self) -> bool:
+        from django.utils import timezone
+
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
+
+
+class EmailVerification(models.Model):
+    """A resident proves their address by opening a single-use link."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="email_verifications")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("verifikasi email")
+        verbose_name_plural = _("verifikasi email")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"

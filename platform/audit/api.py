@@ -47,6 +47,11 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def anonymise_actor(actor_id: int, placeholder: str) -> None:
+    """A person who left keeps no name or address in the log; what they did stays."""
+    AuditEntry.objects.filter(actor_id=actor_id).update(actor_name=placeholder, ip_address=None)
+
+
 def purge_expired(now=None) -> int:
     """Delete entries older than AUDIT_RETENTION_DAYS in the current schema."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.AUDIT_RETENTION_DAYS)

@@ -9,6 +9,7 @@ from core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("akun/", include("accounts.urls")),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
     path("", include(wagtail_urls)),
 ]

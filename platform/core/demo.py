@@ -10,12 +10,20 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from tenants.models import Region
 from tenants.services import RegionRequest, primary_hostname, provision_region
 
 OPERATOR_EMAIL = "operator@sinergi.test"
+# Platform staff of the lead city, each with their role (see accounts.roles).
+PLATFORM_STAFF = (
+    (OPERATOR_EMAIL, "Operator", "Sinergi", "Operator Platform"),
+    ("koordinator@sinergi.test", "Rina", "Koordinator", "Koordinator Kemitraan"),
+    ("mentor@sinergi.test", "Budi", "Mentor", "Mentor"),
+)
 
 
 @dataclass(frozen=True)
@@ -44,10 +52,18 @@ def load_demo(stdout=None) -> list[Region]:
 
     password = settings.SINERGI_DEMO_PASSWORD
     ensure_platform_site()
-    if not User.objects.filter(email=OPERATOR_EMAIL).exists():
-        User.objects.create_superuser(
-            email=OPERATOR_EMAIL, password=password, first_name="Operator", last_name="Sinergi"
-        )
+    for email, first, last, role in PLATFORM_STAFF:
+        if not User.objects.filter(email=email).exists():
+            person = User.objects.create_user(
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+                is_staff=True,
+                is_superuser=email == OPERATOR_EMAIL,
+                email_verified_at=timezone.now(),
+            )
+            person.groups.set(Group.objects.filter(name=role))
     regions = [_ensure_region(demo, password, stdout) for demo in DEMO_REGIONS]
     for region in regions:
         with schema_context(region.schema_name):

@@ -106,18 +106,17 @@ def test_readyz_reports_a_stale_region_template(client):
     }
 
 
-def test_pages_with_the_same_id_show_each_regions_own_content(site_client, tangsel, balikpapan):
+def test_pages_with_the_same_id_show_each_regions_own_content(
+    admin_client_for, tangsel, balikpapan
+):
     from wagtail.models import Site
-
-    from accounts.models import User
 
     ids = {}
     clients = {}
     for region in (tangsel, balikpapan):
         connection.set_tenant(region)
         ids[region.slug] = Site.objects.get(is_default_site=True).root_page_id
-        clients[region.slug] = site_client(region)
-        clients[region.slug].force_login(User.objects.get(email=f"admin@{region.slug}.test"))
+        clients[region.slug] = admin_client_for(region)
     connection.set_schema_to_public()
     assert ids["tangsel"] == ids["balikpapan"]
 
@@ -133,13 +132,10 @@ def test_pages_with_the_same_id_show_each_regions_own_content(site_client, tangs
     assert "Kota Tangerang Selatan" not in balikpapan_edit.text
 
 
-def test_a_session_from_one_region_does_not_sign_in_to_another(site_client, tangsel, balikpapan):
-    from accounts.models import User
-
-    connection.set_tenant(tangsel)
-    client = site_client(tangsel)
-    client.force_login(User.objects.get(email="admin@tangsel.test"))
-    connection.set_schema_to_public()
+def test_a_session_from_one_region_does_not_sign_in_to_another(
+    admin_client_for, tangsel, balikpapan
+):
+    client = admin_client_for(tangsel)
 
     same_host = client.get("/admin/")
     other_host = client.get("/admin/", HTTP_HOST="balikpapan.localhost")

@@ -53,6 +53,44 @@ def site_client():
     return make
 
 
+def sign_in_staff(client: Client, region, email: str):
+    """Sign `client` in as a staff member who has passed the second sign-in step.
+
+    Superusers and region admins must use TOTP; this gives them a confirmed device and
+    marks the session verified, as django_otp.login does after a correct code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.models import User
+
+    if region is None:
+        connection.set_schema_to_public()
+    else:
+        connection.set_tenant(region)
+    user = User.objects.get(email=email)
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "test"}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    connection.set_schema_to_public()
+    return user
+
+
+@pytest.fixture
+def admin_client_for(site_client):
+    """`admin_client_for(region)`: a client on the region's host, signed in as its admin."""
+
+    def make(region) -> Client:
+        client = site_client(region)
+        sign_in_staff(client, region, f"admin@{region.slug}.test")
+        return client
+
+    return make
+
+
 # --- committed data: provisioning and real processes see it ---------------------------------
 @pytest.fixture
 def committed_db(django_db_setup, django_db_blocker):

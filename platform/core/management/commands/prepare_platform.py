@@ -17,7 +17,9 @@ class Command(BaseCommand):
         call_command("migrate_schemas", tenant=True, interactive=False, verbosity=quiet)
         if template.ensure_template(verbosity=quiet):
             self.stdout.write("Region template rebuilt.")
+        from accounts.roles import PLATFORM_ROLES, install_roles
         from pages.services import ensure_platform_site
 
         ensure_platform_site()
+        install_roles(PLATFORM_ROLES)
         self.stdout.write(self.style.SUCCESS("Platform database ready."))

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from core.demo import DEMO_REGIONS, OPERATOR_EMAIL
+from core.demo import DEMO_REGIONS, PLATFORM_STAFF
 
 
 class Command(BaseCommand):
@@ -40,8 +40,9 @@ class Command(BaseCommand):
             "",
             "Sinergi is running.",
             f"  Platform site            http://{domain}:{port}/    admin: /admin/",
-            f"    operator               {OPERATOR_EMAIL} / {password}",
         ]
+        for email, _first, _last, role in PLATFORM_STAFF:
+            lines.append(f"    {role:<22} {email} / {password}")
         for demo in DEMO_REGIONS:
             lines.append(f"  {demo.name:<24} http://{demo.slug}.{domain}:{port}/")
             lines.append(f"    region admin           {demo.admin_email} / {password}")

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
+from tenants.provinces import PROVINCE_CHOICES
+
 
 class Region(TenantMixin):
     class Kind(models.TextChoices):
@@ -32,7 +34,7 @@ class Region(TenantMixin):
     name = models.CharField(_("nama resmi"), max_length=120)
     slug = models.SlugField(_("subdomain"), max_length=40, unique=True)
     kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
-    province = models.CharField(_("provinsi"), max_length=60)
+    province = models.CharField(_("provinsi"), max_length=60, choices=PROVINCE_CHOICES)
     timezone = models.CharField(
         _("zona waktu"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
     )

@@ -23,6 +23,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from tenants import template
 from tenants.models import Domain, Region
+from tenants.provinces import PROVINCES
 from tenants.validation import schema_name_for, validate_slug
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,10 @@ def _validate(request: RegionRequest) -> None:
     errors = {}
     if request.kind not in Region.Kind.values:
         errors["kind"] = _("Jenis daerah tidak dikenal: %(kind)s.") % {"kind": request.kind}
+    if request.province not in PROVINCES:
+        errors["province"] = _("Provinsi tidak dikenal: %(province)s.") % {
+            "province": request.province
+        }
     if request.timezone not in Region.TimeZone.values:
         errors["timezone"] = _("Zona waktu harus WIB, WITA atau WIT.")
     if not request.name.strip():

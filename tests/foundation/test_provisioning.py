@@ -102,6 +102,20 @@ def test_bad_subdomains_are_refused_and_nothing_is_created(committed_db, slug, m
     assert Region.objects.count() == before
 
 
+def test_unknown_province_is_refused_with_a_message(committed_db):
+    with pytest.raises(ValidationError, match="Provinsi tidak dikenal"):
+        provision_region(_request(province="Atlantis"))
+
+    assert not Region.objects.filter(slug="pandeglang").exists()
+
+
+def test_there_are_38_provinces_each_in_an_indonesian_time_zone():
+    from tenants.provinces import PROVINCES
+
+    assert len(PROVINCES) == 38
+    assert set(PROVINCES.values()) == set(Region.TimeZone.values)
+
+
 def test_provisioning_refuses_a_stale_template_with_a_clear_reason(committed_db):
     with connection.cursor() as cursor:
         cursor.execute("COMMENT ON SCHEMA region_template IS 'sinergi-template:old'")

@@ -13,7 +13,6 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from audit import api as audit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
 
+from audit import api as audit
 from tenants import template
 from tenants.models import Domain, Region
 from tenants.provinces import PROVINCES

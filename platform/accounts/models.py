@@ -48,6 +48,7 @@ class User(AbstractUser):
         permissions = [
             ("requires_two_factor", _("Wajib masuk dengan verifikasi dua langkah")),
             ("manage_staff", _("Mengundang dan menonaktifkan staf")),
+            ("manage_modules", _("Mengaktifkan modul dan mengubah pengaturannya")),
             ("view_audit_log", _("Melihat log audit")),
         ]
 

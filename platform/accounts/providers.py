@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.utils.module_loading import import_string
 
 
 @dataclass
@@ -30,21 +31,30 @@ class AccountSection:
 
 
 def _providers(method: str):
+    """(label, function) of every app config that offers `method`, then of every module
+    that is on for the current region and names one in its manifest."""
     for config in apps.get_app_configs():
         provider = getattr(config, method, None)
         if provider is not None:
-            yield config, provider
+            yield config.label, provider
+    from modules import gate, registry
+
+    enabled = gate.enabled_keys()
+    for manifest in registry.all_manifests():
+        dotted = getattr(manifest, method)
+        if dotted and manifest.key in enabled:
+            yield manifest.key, import_string(dotted)
 
 
 def sections(user) -> list[AccountSection]:
-    found = (provider(user) for _config, provider in _providers("account_section"))
+    found = (provider(user) for _label, provider in _providers("account_section"))
     return [section for section in found if section is not None]
 
 
 def personal_data(user) -> dict:
-    return {config.label: provider(user) for config, provider in _providers("personal_data")}
+    return {label: provider(user) for label, provider in _providers("personal_data")}
 
 
 def erase(user) -> None:
-    for _config, provider in _providers("erase"):
+    for _label, provider in _providers("erase"):
         provider(user)

@@ -19,6 +19,7 @@ REGION_ROLES = {
     REGION_ADMIN: [
         ADMIN_ACCESS,
         "accounts.manage_staff",
+        "accounts.manage_modules",
         "accounts.view_audit_log",
         "accounts.requires_two_factor",
     ],

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from audit import api as audit
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from notifications.api import send_email
 
 from accounts import providers
 from accounts.models import EmailVerification, Invitation, User
 from accounts.tokens import new_token, token_hash
+from audit import api as audit
+from notifications.api import send_email
 
 INVITATION_DAYS = 7
 VERIFICATION_DAYS = 7

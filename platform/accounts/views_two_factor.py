@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import segno
-from audit import api as audit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.forms import TokenForm
+from audit import api as audit
 
 # After a wrong code django-otp makes the next try wait, doubling the wait each time.
 WAIT_MESSAGE = _lazy("Terlalu banyak kode salah. Tunggu beberapa detik, lalu coba lagi.")

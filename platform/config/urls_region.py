@@ -6,10 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from core import views as core_views
+from modules import urls as module_urls
+from pages import views as page_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
+    path("cari/", page_views.search, name="search"),
+    *module_urls.resident_urlpatterns(),
+    *module_urls.api_urlpatterns(),
     path("", include(wagtail_urls)),
 ]

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tenants.utils import schema_context
 
 from tenants.models import Region
@@ -66,12 +67,26 @@ def load_demo(stdout=None) -> list[Region]:
             person.groups.set(Group.objects.filter(name=role))
     regions = [_ensure_region(demo, password, stdout) for demo in DEMO_REGIONS]
     for region in regions:
-        with schema_context(region.schema_name):
-            for config in apps.get_app_configs():
-                loader = getattr(config, "load_demo_data", None)
-                if loader is not None:
-                    loader(region)
+        _load_region_demo(region)
     return regions
+
+
+def _load_region_demo(region: Region) -> None:
+    """Core apps' demo data, then every module's: switched on, with its own demo data."""
+    from modules import gate, registry
+    from modules.services import enable_module
+
+    with schema_context(region.schema_name):
+        for config in apps.get_app_configs():
+            loader = getattr(config, "load_demo_data", None)
+            if loader is not None:
+                loader(region)
+    for manifest in registry.in_dependency_order():
+        if not gate.is_enabled(manifest.key, region.schema_name):
+            enable_module(region, manifest.key)
+        if manifest.demo_data:
+            with schema_context(region.schema_name):
+                import_string(manifest.demo_data)(region)
 
 
 def _ensure_region(demo: DemoRegion, password: str, stdout) -> Region:

@@ -46,6 +46,10 @@ def run_in_schema(schema: str, path: str, *args: Any, **kwargs: Any) -> Any:
     if schema != get_public_schema_name() and not _region_can_run_tasks(schema):
         log.warning("task skipped: region not live", extra={"region": schema, "task": path})
         return None
+    from modules.gate import task_allowed
+
+    if not task_allowed(path, schema):
+        return None
     with schema_context(schema):
         return import_string(path)(*args, **kwargs)
 

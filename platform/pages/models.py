@@ -22,7 +22,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "region", None) is None:
+        if getattr(request, "region", None) is not None:
+            from modules.tiles import service_tiles
+
+            context["service_tiles"] = service_tiles()
+        else:
             from tenants.selectors import partner_directory
 
             context["partner_regions"] = partner_directory()

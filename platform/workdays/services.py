@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from audit.api import record
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from audit.api import record
 from workdays.models import RegionHoliday
 from workdays.national import national_holidays
 

@@ -6,11 +6,11 @@ import json
 import re
 
 import pytest
-from audit.models import AuditEntry
 from django.core import mail
 from django.db import connection
 
 from accounts.models import User
+from audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from audit.models import AuditEntry
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
@@ -16,6 +15,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Invitation, User
+from audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,12 @@ import csv
 import io
 
 import pytest
-from audit.models import AuditEntry
 from django.db import connection
 from django.test import RequestFactory
 
 from accounts import services as account_services
 from accounts.models import User
+from audit.models import AuditEntry
 from tenants.models import Region
 from tenants.services import set_status
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from audit.models import AuditEntry
 from django.contrib.auth.models import Permission
 from django.db import connection
-from workdays import services
-from workdays.models import RegionHoliday
 
 from accounts.models import User
+from audit.models import AuditEntry
+from tests.harness.fixtures import sign_in_staff
+from workdays import services
+from workdays.models import RegionHoliday
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +20,8 @@ LIST = "/admin/libur-daerah/"
 
 
 def admin_client(site_client, region):
-    connection.set_tenant(region)
     client = site_client(region)
-    client.force_login(User.objects.get(email=f"admin@{region.slug}.test"))
-    connection.set_schema_to_public()
+    sign_in_staff(client, region, f"admin@{region.slug}.test")
     return client
 
 

@@ -10,10 +10,10 @@ import pytest
 from django.db import connection
 from django.utils import translation
 from django_tenants.utils import schema_context
-from workdays import api, services
-from workdays.national import Kind
 
 from accounts.models import User
+from workdays import api, services
+from workdays.national import Kind
 
 pytestmark = pytest.mark.django_db
 

@@ -88,12 +88,20 @@ SHARED_APPS = [
     *COMMON_APPS,
     "django.contrib.staticfiles",
     "tenants",
+    "modules",
     "django_q",
 ]
+# Every folder of modules/ with a manifest.py is a module app, in region schemas only.
+MODULE_APPS = sorted(
+    f"modules.{folder.name}"
+    for folder in (BASE_DIR / "modules").iterdir()
+    if (folder / "manifest.py").is_file() and not folder.name.startswith("_")
+)
 TENANT_APPS = [
     *COMMON_APPS,
     "organisation",
     "workdays",
+    *MODULE_APPS,
 ]
 INSTALLED_APPS = [*SHARED_APPS, *[app for app in TENANT_APPS if app not in SHARED_APPS]]
 
@@ -120,6 +128,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorMiddleware",
+    "modules.gate.ModuleGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.timezones.RegionTimezoneMiddleware",

@@ -128,6 +128,9 @@ class Manifest:
     on_disable: str = ""  # (region) -> None
     tasks: tuple[str, ...] = ()  # dotted paths of its task functions
     tile_url_name: str = ""  # the resident page the home page tile opens
+    # (region) -> {url kwarg: value}: makes one object for every id-taking URL, so the
+    # contract test can check each such URL answers 404 through another region's host.
+    contract_objects: str = ""
 
     @property
     def app_name(self) -> str:

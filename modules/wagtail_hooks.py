@@ -1,7 +1,7 @@
 """Modules in the admin: their staff pages and menu entries (only while on), and the
 Modules page itself."""
 
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -52,23 +52,20 @@ def register_modules_page_menu_item():
     )
 
 
-def _module_menu_items():
+@hooks.register("construct_main_menu")
+def add_enabled_module_menu_items(request, menu_items):
+    """Each enabled module's own entries, built per request from its manifest (Wagtail may
+    load this file before the registry is filled, so nothing is built at import time)."""
     for manifest in registry.all_manifests():
         for item in manifest.admin_menu:
-            url = reverse_lazy(f"{gate.app_name_for(manifest.key)}-admin:{item.url_name}")
-            yield ModuleMenuItem(
+            entry = ModuleMenuItem(
                 manifest.key,
                 item.permission,
                 item.label,
-                url,
+                reverse(f"{gate.app_name_for(manifest.key)}-admin:{item.url_name}"),
                 icon_name=item.icon,
                 order=item.order,
+                name=f"{manifest.key}-{item.url_name}",
             )
-
-
-def _register_module_menu_items():
-    for item in _module_menu_items():
-        hooks.register("register_admin_menu_item", lambda item=item: item)
-
-
-_register_module_menu_items()
+            if entry.is_shown(request):
+                menu_items.append(entry)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,11 +26,12 @@ GOLDEN_PREFIX = "sinergi_golden_"
 
 def code_fingerprint() -> str:
     digest = hashlib.sha256((ROOT / "requirements.lock").read_bytes())
-    for folder in CODE_DIRS:
-        for file in sorted((ROOT / folder).rglob("*.py")):
-            if "tests" in file.parts:
+    folders = [ROOT / folder for folder in CODE_DIRS] + [Path(p) for p in settings.MODULE_DIRS[1:]]
+    for folder in folders:
+        for file in sorted(folder.rglob("*.py")):
+            if "tests" in file.relative_to(folder).parts:
                 continue
-            digest.update(str(file.relative_to(ROOT)).encode())
+            digest.update(str(file).encode())
             digest.update(file.read_bytes())
     digest.update((ROOT / "tests" / "harness" / "database.py").read_bytes())
     return digest.hexdigest()[:12]
@@ -95,19 +97,42 @@ def _build_golden(name: str) -> None:
     load_demo()
     use_database("postgres")
     _sql(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+    # Keep the two newest others too: the scaffold test builds one with an extra module,
+    # and the next run of the plain suite should not have to rebuild its own.
     for (old,) in _sql(
-        "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+        "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s "
+        "ORDER BY oid DESC OFFSET 2",
         [GOLDEN_PREFIX + "%", name],
     ):
         _sql(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
+    _drop_abandoned_copies()
+
+
+def _drop_abandoned_copies() -> None:
+    """Copies left by test processes that were killed (their name ends in the pid)."""
+    for (name,) in _sql("SELECT datname FROM pg_database WHERE datname LIKE 'sinergi_test_%%'"):
+        pid = name.rsplit("_", 1)[-1]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            _sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def prepare_worker_database(worker: str) -> str:
     """Make sure the golden database exists, then give this worker a fresh copy of it."""
     golden = GOLDEN_PREFIX + code_fingerprint()
-    # Two checkouts may share one server (DATABASE_URL): their copies must not collide.
+    # Two checkouts, or two runs in one checkout, may share one server: copies must not
+    # collide.
     checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:6]
-    worker_db = f"sinergi_test_{checkout}_{worker}"
+    worker_db = f"sinergi_test_{checkout}_{worker}_{os.getpid()}"
     # Copies are made one at a time too: no other session may use a template while it is
     # being copied.
     with _lock():

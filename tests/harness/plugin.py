@@ -32,10 +32,12 @@ def _back_to_public_schema():
     yield
     from django.db import connection
 
+    from modules.gate import forget_on_change
     from tenants.routing import forget_routes_on_change
 
     connection.set_schema_to_public()
     forget_routes_on_change()
+    forget_on_change()
 
 
 # --- time per marker ----------------------------------------------------------------------

@@ -92,9 +92,16 @@ SHARED_APPS = [
     "django_q",
 ]
 # Every folder of modules/ with a manifest.py is a module app, in region schemas only.
+# SINERGI_EXTRA_MODULE_DIRS adds folders outside the checkout (the scaffold's own test).
+MODULE_DIRS = [BASE_DIR / "modules", *map(Path, env.list("SINERGI_EXTRA_MODULE_DIRS", default=[]))]
+if MODULE_DIRS[1:]:
+    import modules
+
+    modules.__path__.extend(str(folder) for folder in MODULE_DIRS[1:])
 MODULE_APPS = sorted(
     f"modules.{folder.name}"
-    for folder in (BASE_DIR / "modules").iterdir()
+    for module_dir in MODULE_DIRS
+    for folder in module_dir.iterdir()
     if (folder / "manifest.py").is_file() and not folder.name.startswith("_")
 )
 TENANT_APPS = [

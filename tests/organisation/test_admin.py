@@ -217,3 +217,90 @@ def test_import_page_imports_an_export(site_client, tangsel):
 
     assert exported["Content-Disposition"] == 'attachment; filename="tangsel-jabatan.csv"'
     assert "Impor selesai. Jabatan: 0 baru" in response.text
+
+
+def test_every_list_shows_the_regions_directory(site_client, balikpapan):
+    client = admin_client(site_client, balikpapan)
+    connection.set_schema_to_public()
+
+    positions = client.get("/admin/organisation/position/?q=jalan")
+    assignments = client.get("/admin/organisation/assignment/")
+    areas = client.get("/admin/organisation/area/")
+
+    assert "Kepala Bidang Jalan" in positions.text
+    assert "Kepala Dinas" not in positions.text  # filtered by the search
+    assert "admin@balikpapan.test" in assignments.text
+    assert "2025-01-02" in assignments.text  # the demo admin's first day, region time
+    assert "Klandasan Ilir" in areas.text
+    for path in ("unit", "position", "assignment", "area"):
+        assert client.get(f"/admin/organisation/{path}/new/").status_code == 200
+
+
+def test_editing_keeps_times_the_form_did_not_touch_and_is_audited(site_client, balikpapan):
+    client = admin_client(site_client, balikpapan)
+    ani = staff("ani@balikpapan.test")
+    position = Position.objects.get(code="DLH.KEPALA")
+    started = datetime(2026, 3, 2, 8, 30, tzinfo=ZoneInfo("Asia/Makassar"))
+    made = assign(ani, position, starts=started)
+    connection.set_schema_to_public()
+
+    form = client.get(f"/admin/organisation/assignment/edit/{made.pk}/")
+    response = client.post(
+        f"/admin/organisation/assignment/edit/{made.pk}/",
+        {
+            "user": ani.pk,
+            "position": position.pk,
+            "kind": "definitif",
+            "start_date": "2026-03-02",
+            "end_date": "2026-06-30",
+            "decree": "800/7",
+        },
+    )
+
+    assert 'value="2026-03-02"' in form.text
+    assert response.status_code == 302
+    connection.set_tenant(balikpapan)
+    made.refresh_from_db()
+    assert made.starts_at == started
+    assert made.ends_at == datetime(2026, 7, 1, tzinfo=ZoneInfo("Asia/Makassar"))
+    entry = AuditEntry.objects.get(action="organisation.assignment_update")
+    assert entry.details["changes"]["decree"] == ["", "800/7"]
+
+
+def test_a_unit_still_in_use_is_not_deleted(site_client, tangsel):
+    client = admin_client(site_client, tangsel)
+    pupr = Unit.objects.get(code="PUPR")
+    connection.set_schema_to_public()
+
+    response = client.post(f"/admin/organisation/unit/delete/{pupr.pk}/", follow=True)
+
+    assert "masih punya sub-unit atau jabatan; nonaktifkan saja" in response.text
+    connection.set_tenant(tangsel)
+    assert Unit.objects.filter(pk=pupr.pk).exists()
+
+
+@pytest.mark.parametrize("kind", ["position", "assignment", "area"])
+def test_edit_urls_of_another_regions_objects_answer_404(site_client, tangsel, balikpapan, kind):
+    from organisation import services
+    from organisation.models import Area
+
+    connection.set_tenant(tangsel)
+    made = {
+        "position": lambda: services.create_position(
+            actor=None, unit=Unit.objects.get(code="DLH"), code="DLH.SEKRETARIS", title="Sekretaris"
+        ),
+        "assignment": lambda: assign(
+            staff("ani@tangsel.test"), Position.objects.get(code="DLH.KEPALA")
+        ),
+        "area": lambda: services.create_area(
+            actor=None, kind="kecamatan", code="36.74.07", name="Setu"
+        ),
+    }[kind]()
+    model = {"position": Position, "assignment": Assignment, "area": Area}[kind]
+    connection.set_tenant(balikpapan)
+    assert not model.objects.filter(pk=made.pk).exists()
+    client = admin_client(site_client, balikpapan)
+    connection.set_schema_to_public()
+
+    assert client.get(f"/admin/organisation/{kind}/edit/{made.pk}/").status_code == 404
+    assert client.get(f"/admin/organisation/{kind}/delete/{made.pk}/").status_code == 404

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from audit import api as audit
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,6 +17,7 @@ from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import api as audit
 from organisation.models import MAX_UNIT_DEPTH, Area, Assignment, InboxItem, Position, Unit
 from organisation.periods import as_end_instant, as_instant, format_moment
 from organisation.selectors import label_of, running_at

@@ -116,8 +116,11 @@ def _activation(region, key: str, actor) -> ModuleActivation:
 
 
 def _save_public(activation: ModuleActivation) -> None:
+    from pages.cache import invalidate_region
+
     with schema_context("public"):
         activation.save()
+    invalidate_region(activation.region.schema_name)  # the home page's tiles changed
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:

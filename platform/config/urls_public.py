@@ -4,12 +4,18 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 
 from core import views as core_views
+from pages import views as page_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
+    path("cari/", page_views.search, name="search"),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
+    path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include(wagtail_urls)),
 ]

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 
 from core import views as core_views
 from modules import urls as module_urls
 from pages import views as page_views
+from pages.feeds import NewsFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,5 +18,9 @@ urlpatterns = [
     path("cari/", page_views.search, name="search"),
     *module_urls.resident_urlpatterns(),
     *module_urls.api_urlpatterns(),
+    path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
+    path("berita/rss/", NewsFeed(), name="news_feed"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include(wagtail_urls)),
 ]

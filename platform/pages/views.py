@@ -15,3 +15,15 @@ def search(request):
     pages = Page.objects.live().public().search(query)[:20] if query else []
     context = {"query": query, "pages": pages, "module_results": search_modules(query)}
     return render(request, "pages/search.html", context)
+
+
+def robots_txt(request):
+    from django.http import HttpResponse
+
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /akun/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

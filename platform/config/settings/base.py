@@ -70,6 +70,8 @@ COMMON_APPS = [
     "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -128,6 +130,7 @@ MIDDLEWARE = [
     "tenants.routing.RegionRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pages.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -182,6 +185,8 @@ else:
             **_TENANT_KEYS,
         }
     }
+# Anonymous pages kept in the shared cache (pages.cache); publishing retires them at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Seconds a process trusts its host-to-region lookup before reading it again.
 REGION_ROUTING_TTL = env.int("REGION_ROUTING_TTL", default=15)
 
@@ -227,7 +232,10 @@ WAGTAIL_SITE_NAME = PLATFORM_NAME
 # Global by design in Wagtail; links in a region's emails are built from its own domain.
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"http://{PLATFORM_DOMAIN}")
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full-text search with the Indonesian stemmer (the embedded server has no pg_trgm).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "indonesian"}
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "accounts:login"

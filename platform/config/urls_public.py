@@ -10,5 +10,6 @@ from core import views as core_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
+    path("dev/mail/", include("notifications.dev_urls")),  # 404 unless DEV_MAIL_VIEWER
     path("", include(wagtail_urls)),
 ]

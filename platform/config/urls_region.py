@@ -10,5 +10,6 @@ from core import views as core_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
+    path("akun/notifikasi/", include("notifications.urls")),
     path("", include(wagtail_urls)),
 ]

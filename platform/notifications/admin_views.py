@@ -161,10 +161,10 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
     """Staff may look at the outbox; only the worker writes to it."""
 
     def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_any_permission(user, ["view", "change"])
+        return action == "view" and super().user_has_permission(user, "view")
 
     def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+        return "view" in actions and super().user_has_permission(user, "view")
 
 
 class MessageViewSet(ModelViewSet):

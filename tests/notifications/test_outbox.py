@@ -262,7 +262,7 @@ def test_gateway_rejecting_the_number_fails_the_message_without_retrying(tangsel
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Rejects)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
         person = make_person(tangsel, phone="081244443333", sms=True)
         set_gateway("sms", f"http://127.0.0.1:{server.server_address[1]}/")

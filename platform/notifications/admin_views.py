@@ -31,7 +31,12 @@ from notifications.models import Gateway, Message
 
 
 # --- the staff member's own notices and preferences ---------------------------------------
-class NoticeIndexView(WagtailAdminTemplateMixin, TemplateView):
+class _OwnPage(WagtailAdminTemplateMixin):
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class NoticeIndexView(_OwnPage, TemplateView):
     page_title = gettext_lazy("Notifikasi")
     header_icon = "mail"
     template_name = "notifications/admin/notices.html"
@@ -43,6 +48,7 @@ class NoticeIndexView(WagtailAdminTemplateMixin, TemplateView):
         )
         context["unread"] = selectors.unread_count(self.request.user)
         context["open_url_prefix"] = reverse("notifications_admin:list")
+        context["button_class"] = "button button-small button-secondary"
         return context
 
 
@@ -74,7 +80,7 @@ def notices_all_read(request):
     return redirect("notifications_admin:list")
 
 
-class PreferencesView(WagtailAdminTemplateMixin, FormView):
+class PreferencesView(_OwnPage, FormView):
     page_title = gettext_lazy("Pengaturan notifikasi saya")
     header_icon = "cog"
     template_name = "notifications/admin/preferences.html"

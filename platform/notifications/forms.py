@@ -24,6 +24,12 @@ class PreferencesForm(forms.Form):
         help_text=_("Persetujuan ini dapat Anda tarik kapan saja dengan menghapus centang."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
+
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data["phone"])
 

@@ -19,13 +19,14 @@ register_permission_policy(Message, admin_views.ReadOnlyPolicy(Message))
 
 
 class NoticesMenuItem(MenuItem):
-    """The label carries the signed-in person's unread count, read on every page."""
+    """The label carries the signed-in person's unread count, read on every page (short:
+    the sidebar cuts long labels)."""
 
     def render_component(self, request):
         count = selectors.unread_count(request.user)
         label = _("Notifikasi")
         if count:
-            label = _("Notifikasi (%(count)s belum dibaca)") % {"count": count}
+            label = _("Notifikasi (%(count)s)") % {"count": count}
         return LinkMenuItem(self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs)
 
 

@@ -290,3 +290,44 @@ def test_notices_of_one_region_stay_there(tangsel, balikpapan):
 
     assert tangsel_admin.pk == balikpapan_admin.pk
     assert (tangsel_count, balikpapan_count, balikpapan_notices) == (1, 0, [])
+
+
+def test_sweep_queues_due_retries_and_lost_messages_only(
+    tangsel, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from notifications import services
+
+    connection.set_tenant(tangsel)
+    now = timezone.now()
+    long_ago = now - timedelta(seconds=settings.Q_CLUSTER["retry"] + 120)
+
+    def message(key, status, next_attempt_at, enqueued_at):
+        return Message.objects.create(
+            idempotency_key=key,
+            channel="email",
+            to="x@contoh.id",
+            body="x",
+            status=status,
+            next_attempt_at=next_attempt_at,
+            enqueued_at=enqueued_at,
+        )
+
+    due_retry = message("due", "retry", now - timedelta(seconds=1), now - timedelta(minutes=5))
+    lost = message("lost", "sending", long_ago, long_ago)
+    message("waiting", "retry", now + timedelta(minutes=5), now - timedelta(minutes=5))
+    moment_ago = now - timedelta(seconds=1)
+    message("just-queued", "queued", moment_ago, moment_ago)
+    message("done", "sent", long_ago, long_ago)
+
+    with django_capture_on_commit_callbacks() as queued:
+        first = services.requeue_due(now)
+    second = services.requeue_due(now)
+
+    assert (first, second, len(queued)) == (2, 0, 2)
+    assert set(Message.objects.filter(enqueued_at=now).values_list("pk", flat=True)) == {
+        due_retry.pk,
+        lost.pk,
+    }

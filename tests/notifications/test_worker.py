@@ -17,7 +17,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 from django_q.conf import Conf
-from django_q.models import Schedule
+from django_q.models import Schedule, Task
 from django_tenants.utils import schema_context
 from notifications import api, tasks
 from notifications.models import Message
@@ -123,6 +123,11 @@ def test_gateway_failing_twice_then_succeeding_delivers_exactly_once(own_queue):
     assert gateway.deliveries == {key: 1}
     assert delivered.attempts == 3
     assert _message(message.pk).status == Message.Status.SENT
+    runs = Task.objects.filter(name__endswith="notifications.tasks.deliver")
+    assert {(run.name, run.group, run.args[0]) for run in runs} == {
+        ("tangsel:notifications.tasks.deliver", "tangsel:notifications", "tangsel")
+    }
+    assert runs.count() == 3
 
 
 def test_worker_killed_mid_send_is_finished_by_a_new_worker_with_the_same_key(own_queue):

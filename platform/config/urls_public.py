@@ -17,5 +17,6 @@ urlpatterns = [
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("dev/mail/", include("notifications.dev_urls")),  # 404 unless DEV_MAIL_VIEWER
     path("", include(wagtail_urls)),
 ]

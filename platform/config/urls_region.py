@@ -22,5 +22,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("berita/rss/", NewsFeed(), name="news_feed"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("akun/notifikasi/", include("notifications.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Invitation, User
 from audit.models import AuditEntry
+from notifications.testing import deliver_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,8 @@ def _invite(client, email="siti@dishub.tangsel.test", name="Siti Rahma", groups=
     )
 
 
-def _link_in_last_mail() -> str:
+def _link_in_last_mail(region_schema="tangsel") -> str:
+    deliver_pending(region_schema)
     return re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
 
 
@@ -38,6 +40,7 @@ def test_admin_invites_staff_who_sets_a_password_once(admin_client_for, site_cli
 
     response = _invite(admin, groups=[role])
     link = _link_in_last_mail()
+    connection.set_schema_to_public()
 
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["siti@dishub.tangsel.test"]

@@ -197,12 +197,14 @@ Q_CLUSTER = {
     "workers": env.int("Q_WORKERS", default=2),
     "timeout": env.int("Q_TIMEOUT", default=300),
     # Must exceed the timeout, or a slow task is started again while it still runs.
-    "retry": env.int("Q_TIMEOUT", default=300) + 60,
+    "retry": env.int("Q_RETRY", default=env.int("Q_TIMEOUT", default=300) + 60),
     "max_attempts": 3,
     "catch_up": False,
     "ack_failures": True,
     "poll": env.float("Q_POLL", default=0.5),
     "label": "Tugas latar belakang",
+    # django-q2 needs the key when a cluster is started with Q_CLUSTER_NAME (its own queue).
+    "ALT_CLUSTERS": {},
 }
 
 # --- Files --------------------------------------------------------------------------------
@@ -245,6 +247,19 @@ OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Sinergi")
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"Sinergi <noreply@{PLATFORM_DOMAIN}>")
+# notifications.mailbox.MailboxBackend keeps each message as a file under
+# MAILBOX_DIR/<database name>/; DEV_MAIL_VIEWER shows them at /dev/mail/ on the platform host.
+MAILBOX_DIR = Path(env.str("MAILBOX_DIR", default=str(BASE_DIR / ".data" / "mailbox")))
+DEV_MAIL_VIEWER = env.bool("DEV_MAIL_VIEWER", default=False)
+
+# --- Notifications: retries of the outbox, SMS/WhatsApp gateways ------------------------------
+# Seconds to wait before the 2nd, 3rd, ... attempt; after the last one a message has failed.
+NOTIFICATIONS_RETRY_DELAYS = env.list(
+    "NOTIFICATIONS_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200]
+)
+NOTIFICATIONS_GATEWAY_TIMEOUT = env.float("NOTIFICATIONS_GATEWAY_TIMEOUT", default=15)
+# Gateways on loopback or private addresses: only where nobody else can set a gateway URL.
+NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE = env.bool("NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE", default=False)
 
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -5,7 +5,11 @@ import os
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret-" + "x" * 40)
 os.environ.setdefault("EMBEDDED_DATABASE", "true")
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# Processes the tests start (worker, live server) write mail where the tests can read it;
+# the test process itself gets Django's locmem backend from the test environment.
+os.environ.setdefault("EMAIL_BACKEND", "notifications.mailbox.MailboxBackend")
+os.environ.setdefault("DEV_MAIL_VIEWER", "true")
+os.environ.setdefault("NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE", "true")
 os.environ.setdefault("REGION_ROUTING_TTL", "0")
 os.environ.setdefault("SERVE_MEDIA", "true")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made there

@@ -1,12 +1,13 @@
 """Price trends drawn on the server as inline SVG: no script, no external file, a few KB.
 
 Every chart carries a text alternative (title and description) and the pages put the same
-numbers in a table beside it; lines differ by dash pattern and are labelled at their
-ends, so colour is never the only difference.
+numbers in a table beside it; lines differ by dash pattern, shown in a legend beside each
+market's name, so colour is never the only difference.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,14 +69,17 @@ def line_chart(
     description: str,
     chart_id: str = "grafik",
 ) -> SafeString:
-    """A line per series over [start, end], price axis in Rupiah, labels at the line ends."""
+    """A line per series over [start, end], a Rupiah axis, and a legend that shows each
+    line's dash pattern beside its name."""
     drawn = [s for s in series if s.points]
     if not drawn:
         return mark_safe("")  # noqa: S308 (constant)
-    width, height = 640, 260
+    legend_rows = (len(drawn) + 2) // 3
+    width, height = 640, 250 + 22 * legend_rows
     low, high = _bounds(drawn)
-    frame = Frame(start, end, low, high, left=84, right=width - 136, top=14, bottom=height - 34)
-    ticks = [low + (high - low) * i / 3 for i in range(4)]
+    ticks = nice_ticks(low, high)
+    low, high = min(low, ticks[0]), max(high, ticks[-1])
+    frame = Frame(start, end, low, high, left=84, right=width - 16, top=12, bottom=222)
     grid = format_html_join(
         "",
         '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#d0d0d0" stroke-width="1"/>'
@@ -88,7 +92,7 @@ def line_chart(
                 f"{frame.y(t):.1f}",
                 frame.left - 6,
                 f"{frame.y(t) + 4:.1f}",
-                rupiah(round(t / 50) * 50),
+                rupiah(t),
             )
             for t in ticks
         ),
@@ -97,33 +101,47 @@ def line_chart(
         "",
         '<text x="{}" y="{}" font-size="11" fill="#444" text-anchor="{}">{}</text>',
         (
-            (f"{frame.x(start):.1f}", height - 12, "start", formats.date_format(start, "j M")),
-            (f"{frame.x(end):.1f}", height - 12, "end", formats.date_format(end, "j M")),
+            (f"{frame.x(start):.1f}", frame.bottom + 16, "start", _day(start)),
+            (f"{frame.x(end):.1f}", frame.bottom + 16, "end", _day(end)),
         ),
     )
     lines = format_html_join(
         "",
         '<polyline points="{}" fill="none" stroke="currentColor" stroke-width="2" '
-        'stroke-dasharray="{}"/>'
-        '<circle cx="{}" cy="{}" r="3.5" fill="currentColor"/>'
-        '<text x="{}" y="{}" font-size="12" fill="#1a1a1a">{}</text>',
+        'stroke-dasharray="{}"/><circle cx="{}" cy="{}" r="3" fill="currentColor"/>',
         (
             (
                 _path(frame, s.points),
                 DASHES[i % len(DASHES)],
                 f"{frame.x(s.points[-1][0]):.1f}",
                 f"{frame.y(s.points[-1][1]):.1f}",
-                f"{frame.x(s.points[-1][0]) + 8:.1f}",
-                f"{frame.y(s.points[-1][1]) + 4 + _nudge(drawn, i, frame):.1f}",
+            )
+            for i, s in enumerate(drawn)
+        ),
+    )
+    legend = format_html_join(
+        "",
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="currentColor" stroke-width="2" '
+        'stroke-dasharray="{}"/><text x="{}" y="{}" font-size="12" fill="#1a1a1a">{}</text>',
+        (
+            (
+                x,
+                x + 36,
+                y,
+                y,
+                DASHES[i % len(DASHES)],
+                x + 42,
+                y + 4,
                 s.label,
             )
             for i, s in enumerate(drawn)
+            for x, y in [(frame.left + 180 * (i % 3), frame.bottom + 40 + 22 * (i // 3))]
         ),
     )
     return format_html(
         '<svg class="price-chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{} {}" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}">{}</title><desc id="{}">{}</desc>'
-        "{}{}{}</svg>",
+        "{}{}{}{}</svg>",
         width,
         height,
         f"{chart_id}-judul",
@@ -135,7 +153,21 @@ def line_chart(
         grid,
         days,
         lines,
+        legend,
     )
+
+
+def nice_ticks(low: float, high: float, target: int = 5) -> list[int]:
+    """Round prices for the axis (Rp 45.000, Rp 50.000, ...) from below `low` to above `high`."""
+    raw = max((high - low) / target, 10)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    tick = math.floor(low / step) * step
+    ticks = [int(tick)]
+    while tick < high:
+        tick += step
+        ticks.append(int(tick))
+    return ticks
 
 
 def sparkline(points: list[tuple[date, int]], start: date, end: date, *, label: str) -> SafeString:
@@ -176,11 +208,5 @@ def describe(points: list[tuple[date, int]]) -> str:
     }
 
 
-def _nudge(drawn: list[Series], index: int, frame: Frame) -> float:
-    """Push an end label down when it would sit on the previous series' label."""
-    mine = frame.y(drawn[index].points[-1][1])
-    offset = 0.0
-    for other in drawn[:index]:
-        if abs(frame.y(other.points[-1][1]) - (mine + offset)) < 13:
-            offset += 13
-    return offset
+def _day(day: date) -> str:
+    return formats.date_format(day, "j M")

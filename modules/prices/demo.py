@@ -77,5 +77,5 @@ def _walk(slug: str, market: Market, commodity: Commodity, today, level: float):
 
 
 def _round(value: float) -> int:
-    step = 1_000 if value >= 100_000 else 500 if value >= 25_000 else 250
+    step = 1_000 if value >= 100_000 else 500 if value >= 25_000 else 50
     return int(round(value / step) * step)

@@ -124,6 +124,9 @@ class DayPricesForm(forms.Form):
     def ask_confirmation(self, outliers) -> None:
         """Show the form again with a warning on each flagged row and the confirm box."""
         self.warnings = {o.commodity.pk: o.message for o in outliers}
+        for outlier in outliers:
+            field = self[self.price_name(outlier.commodity)]
+            field.field.widget.attrs["aria-describedby"] = f"{field.id_for_label}-warning"
         data = self.data.copy()
         data[self.add_prefix("diperiksa")] = ",".join(o.key for o in outliers)
         data[self.add_prefix("konfirmasi")] = ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from accounts.models import User
@@ -35,6 +37,7 @@ def prices_of(code: str) -> list[int]:
 
 def test_demo_data_is_idempotent_and_plausible(tangsel, balikpapan):
     in_region(balikpapan)
+    demo.load(balikpapan)  # brings the golden database's demo up to today
     before = Price.objects.count()
 
     demo.load(balikpapan)
@@ -55,19 +58,30 @@ def test_demo_data_is_idempotent_and_plausible(tangsel, balikpapan):
     assert Market.objects.filter(name__in=["Pasar Ciputat", "Pasar Serpong"]).count() == 2
 
 
-def test_meters_and_statistics_count_the_regions_own_prices(tangsel):
-    manifest = registry.get("prices")
-    in_region(tangsel)
-    today = selectors.region_today()
-
+def measures() -> dict:
     from django.utils.module_loading import import_string
 
-    values = {m.key: import_string(m.function)() for m in (*manifest.meters, *manifest.statistics)}
+    manifest = registry.get("prices")
+    return {m.key: import_string(m.function)() for m in (*manifest.meters, *manifest.statistics)}
 
-    this_month = Price.objects.filter(date__gte=today.replace(day=1), date__lte=today).count()
-    assert values["prices_this_month"] == this_month > 0
-    assert values["markets_reporting"] == 3
-    assert 1 <= values["days_with_data"] <= 30
+
+def test_meters_and_statistics_count_recent_prices_only(tangsel):
+    in_region(tangsel)
+    actor = User.objects.get(email="admin@tangsel.test")
+    today = selectors.region_today()
+    beras = Commodity.objects.get(code="beras-medium")
+    gula = Commodity.objects.get(code="gula-pasir")
+    before = measures()
+    fresh = services.add_market(name="Pasar Uji Hari Ini", actor=actor)
+    old = services.add_market(name="Pasar Uji Lama", actor=actor)
+
+    services.record_day(fresh, today, {beras: 13_500, gula: 18_000}, actor=actor)
+    services.record_day(old, today - timedelta(days=40), {beras: 13_000}, actor=actor)
+
+    after = measures()
+    assert after["prices_this_month"] == before["prices_this_month"] + 2
+    assert after["markets_reporting"] == before["markets_reporting"] + 1
+    assert 1 <= after["days_with_data"] <= 30
 
 
 def test_settings_are_typed_and_bounded():

@@ -6,7 +6,6 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
 
 from tests.modules.prices.conftest import (
     RESIDENT,
@@ -45,18 +44,19 @@ def test_a_commodity_trend_is_a_chart_with_a_table_of_its_numbers(site_client, t
 
 
 def test_a_markets_page_shows_its_board_and_a_sparkline_per_commodity(site_client, tangsel):
-    from modules.prices.models import Market
-
-    in_region(tangsel)
-    market = Market.objects.get(name="Pasar Ciputat")
-    connection.set_schema_to_public()
+    market = add_market(tangsel, "Pasar Uji Garis")
+    today = region_today(tangsel)
+    put_prices(tangsel, market, today - timedelta(days=1), {"beras-medium": 13_500})
+    put_prices(tangsel, market, today, {"beras-medium": 13_700, "gula-pasir": 18_000})
 
     page = site_client(tangsel).get(f"{RESIDENT}pasar/{market.pk}/")
 
     assert page.status_code == 200
-    assert "<h1>Harga di Pasar Ciputat</h1>" in page.text
-    assert page.text.count('<svg class="sparkline"') == 12
-    assert re.search(r'aria-label="Tren Beras Medium: Dari Rp [\d.]+ ke Rp [\d.]+;', page.text)
+    assert "<h1>Harga di Pasar Uji Garis</h1>" in page.text
+    assert page.text.count('<svg class="sparkline"') == 1  # a line needs two days
+    assert 'aria-label="Tren Beras Medium: Dari Rp 13.500 ke Rp 13.700;' in page.text
+    assert "Dari Rp 18.000 ke Rp 18.000" in page.text  # one day: words, no line
+    assert "Belum ada data." in page.text  # commodities never recorded here
 
 
 def test_a_market_with_no_prices_yet_says_so(site_client, tangsel):

@@ -21,6 +21,7 @@ from modules.manifest import Manifest
 @dataclass(frozen=True)
 class Route:
     route: str  # the path pattern as written, e.g. "admin/prices/pasar/<int:pk>/"
+    name: str  # the URL name, e.g. "market_edit"
     callback_module: str
     app_names: tuple[str, ...]
     converters: tuple[str, ...]  # names of the URL kwargs
@@ -49,7 +50,7 @@ def _walk(patterns, prefix: str, app_names: tuple[str, ...]) -> Iterator[Route]:
             converters = (
                 tuple(entry.pattern.converters) if hasattr(entry.pattern, "converters") else ()
             )
-            yield Route(route, module, app_names, converters)
+            yield Route(route, entry.name or "", module, app_names, converters)
 
 
 def routes_of(manifest: Manifest, urlconf: str) -> list[Route]:

@@ -130,6 +130,7 @@ class Manifest:
     tile_url_name: str = ""  # the resident page the home page tile opens
     # (region) -> {url kwarg: value}: makes one object for every id-taking URL, so the
     # contract test can check each such URL answers 404 through another region's host.
+    # Where routes share a kwarg name for different objects, "<url name>:<kwarg>" wins.
     contract_objects: str = ""
 
     @property

@@ -122,9 +122,15 @@ def _advance_sequences(schema: str) -> None:
 
 
 def _url(route: contract.Route, objects: dict) -> str:
-    missing = [name for name in route.converters if name not in objects]
-    assert not missing, f"contract_objects gives no value for {missing} of /{route.route}"
-    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(objects[m.group(1)]), route.route)
+    """Fill the route's kwargs: "<url name>:<kwarg>" first, then plain "<kwarg>"."""
+
+    def value(kwarg: str):
+        for key in (f"{route.name}:{kwarg}", kwarg):
+            if key in objects:
+                return objects[key]
+        raise AssertionError(f"contract_objects gives no value for {kwarg} of /{route.route}")
+
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(value(m.group(1))), route.route)
 
 
 def test_urls_with_an_object_id_answer_404_through_another_regions_host(

@@ -43,6 +43,11 @@ class SignUpForm(PasswordPairForm):
 
 
 class ResidentLoginForm(AuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Alamat email")
+        self.fields["password"].label = _("Kata sandi")
+
     error_messages = {
         "invalid_login": _("Email atau kata sandi salah."),
         "inactive": _("Akun ini tidak aktif."),

@@ -27,11 +27,13 @@ class TwoFactorMiddleware:
     def __call__(self, request):
         if request.path.startswith("/admin/") and not request.path.startswith(_OPEN_PREFIXES):
             user = request.user
-            if requires_two_factor(user) and not user.is_verified():
-                name = (
-                    "accounts:two_factor_verify"
-                    if user_has_device(user)
-                    else "accounts:two_factor_setup"
-                )
-                return redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")
+            if user.is_authenticated and not user.is_verified():
+                # Whoever turned the second step on uses it, required by their role or not.
+                has_device = user_has_device(user)
+                if has_device or requires_two_factor(user):
+                    name = (
+                        "accounts:two_factor_verify" if has_device else "accounts:two_factor_setup"
+                    )
+                    query = urlencode({"next": request.get_full_path()})
+                    return redirect(f"{reverse(name)}?{query}")
         return self.get_response(request)

@@ -1,5 +1,5 @@
-"""One journey in a real browser: a region admin records today's prices in the admin, and a
-resident sees them on the region's /harga/ page."""
+"""One journey in a real browser: a region admin switches the module on, records today's prices
+in the admin, and a resident sees them on the region's /harga/ page."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ def journey_data(committed_db):
     from accounts.models import User
     from audit.models import AuditEntry
     from modules.prices import services
+    from modules.services import disable_module, enable_module
     from modules.prices.models import Market, Price
     from tenants.models import Region
 
@@ -52,7 +53,9 @@ def journey_data(committed_db):
     device = TOTPDevice.objects.create(user=admin, name="Uji peramban", confirmed=True)
     market = services.add_market(name="Pasar Uji Peramban", address="Jl. Uji", actor=admin)
     connection.set_schema_to_public()
+    disable_module(region, "prices")  # the journey starts with the admin switching it on
     yield market, device
+    enable_module(region, "prices")
     connection.set_tenant(region)
     Price.objects.filter(market=market).delete()
     Market.objects.filter(pk=market.pk).delete()
@@ -74,6 +77,14 @@ def test_admin_records_todays_prices_and_a_resident_sees_them(page, live_server_
     page.get_by_label("Kode 6 angka dari aplikasi autentikator").fill(totp_code(device))
     page.get_by_role("button", name="Lanjutkan").click()
     page.wait_for_url(f"{site}/admin/")
+
+    assert "Harga Bahan Pokok" not in page.locator("nav").inner_text()
+    probe = page.context.new_page()
+    assert probe.goto(f"{site}/harga/").status == 404
+    probe.close()
+    page.get_by_role("link", name="Modul").click()
+    page.get_by_role("button", name="Aktifkan Harga Bahan Pokok").click()
+    page.get_by_text("Harga Bahan Pokok diaktifkan.").wait_for()
 
     page.get_by_role("link", name="Harga Bahan Pokok").click()
     page.get_by_role("link", name=f"Catat harga {market.name}").click()

@@ -11,9 +11,7 @@ saves no result, and the task is handed out again after `retry` seconds.
 
 from __future__ import annotations
 
-from django.db import connection
-from django_tenants.utils import get_public_schema_name, schema_context
-
+from core.schedules import ensure_schedule, in_each_schema
 from notifications import delivery, services
 
 SWEEP_SCHEDULE = "notifications.sweep"
@@ -26,35 +24,9 @@ def deliver(message_id: int) -> str:
 
 def sweep() -> dict[str, int]:
     """Queue the due messages of the platform and of every live region."""
-    from tenants.models import Region
-
-    schemas = [get_public_schema_name()]
-    schemas += Region.objects.filter(status__in=Region.LIVE_STATUSES).values_list(
-        "schema_name", flat=True
-    )
-    queued = {}
-    for schema in schemas:
-        with schema_context(schema):
-            count = services.requeue_due()
-        if count:
-            queued[schema] = count
-    return queued
+    return {schema: count for schema, count in in_each_schema(services.requeue_due) if count}
 
 
 def ensure_sweep_schedule(**_kwargs) -> None:
     """Create the sweep's schedule once (called after the public schema is migrated)."""
-    if connection.schema_name != get_public_schema_name():
-        return
-    from django_q.models import Schedule
-
-    Schedule.objects.update_or_create(
-        name=SWEEP_SCHEDULE,
-        defaults={
-            "func": "core.tasks.run_in_schema",
-            "args": repr((get_public_schema_name(), "notifications.tasks.sweep")),
-            "kwargs": repr({"q_options": {"task_name": "public:notifications.tasks.sweep"}}),
-            "schedule_type": Schedule.MINUTES,
-            "minutes": 1,
-            "repeats": -1,
-        },
-    )
+    ensure_schedule(SWEEP_SCHEDULE, "notifications.tasks.sweep", minutes=1)

@@ -41,8 +41,8 @@ def journey_data(committed_db):
     from accounts.models import User
     from audit.models import AuditEntry
     from modules.prices import services
-    from modules.services import disable_module, enable_module
     from modules.prices.models import Market, Price
+    from modules.services import disable_module, enable_module
     from tenants.models import Region
 
     region = Region.objects.get(slug="tangsel")

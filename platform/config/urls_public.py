@@ -10,6 +10,7 @@ from core import views as core_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
     path("", include(wagtail_urls)),
 ]

@@ -12,6 +12,7 @@ from pages import views as page_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
     path("cari/", page_views.search, name="search"),
     *module_urls.resident_urlpatterns(),

@@ -82,6 +82,7 @@ COMMON_APPS = [
     "modelcluster",
     "taggit",
     "pages",
+    "themes",
 ]
 SHARED_APPS = [
     "django_tenants",
@@ -145,7 +146,11 @@ MIDDLEWARE = [
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "themes" / "templates"],
+        # base.html first, then each theme's own templates (themes/<key>/templates/).
+        "DIRS": [
+            BASE_DIR / "themes" / "templates",
+            *sorted((BASE_DIR / "themes").glob("*/templates")),
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -154,6 +159,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.region",
+                "themes.context_processors.theme",
             ],
         },
     },
@@ -203,7 +209,6 @@ Q_CLUSTER = {
 # --- Files --------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / ".data" / "static")))
-STATICFILES_DIRS = [BASE_DIR / "themes" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / ".data" / "media")))
 # Every region's files live under its own schema name.

@@ -45,7 +45,7 @@ class ContrastProblem:
             "fg": palette[self.pair.fg],
             "bg": palette[self.pair.bg],
             "theme": theme.name,
-            "required": ratio_text(self.required),
+            "required": minimum_text(self.required),
         }
         if self.suggestion is None:
             return text + " " + _("Tidak ada warna sejenis yang cukup kontras; pilih warna lain.")
@@ -64,8 +64,13 @@ class ContrastProblem:
 
 
 def ratio_text(ratio: float) -> str:
-    decimals = 0 if ratio == int(ratio) else (1 if ratio * 10 == int(ratio * 10) else 2)
-    return number_format(ratio, decimal_pos=decimals)
+    """A measured ratio with two decimals, in the reader's format: 4,48."""
+    return number_format(ratio, decimal_pos=2)
+
+
+def minimum_text(ratio: float) -> str:
+    """A required minimum as people write it: 4,5 or 7."""
+    return number_format(ratio, decimal_pos=0 if ratio == int(ratio) else 1)
 
 
 def contrast_problems(theme: Theme, palette: dict[str, str]) -> list[ContrastProblem]:

@@ -18,7 +18,7 @@ from themes import services
 from themes.contrast import contrast_ratio, shown_ratio
 from themes.forms import BrandingForm
 from themes.models import Branding
-from themes.palette import ratio_text
+from themes.palette import minimum_text, ratio_text
 from themes.registry import get_theme
 from themes.selectors import current_site
 
@@ -139,7 +139,7 @@ def contrast_table(branding: Branding) -> dict:
                 "passes": ratio >= theme.min_ratio,
             }
         )
-    return {"theme": theme, "required": ratio_text(theme.min_ratio), "rows": rows}
+    return {"theme": theme, "required": minimum_text(theme.min_ratio), "rows": rows}
 
 
 class BrandingPreviewView(PreviewOnEdit):

@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language as django_set_language
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.side_panels import PreviewSidePanel
 from wagtail.admin.views import generic
@@ -139,7 +141,12 @@ def contrast_table(branding: Branding) -> dict:
                 "passes": ratio >= theme.min_ratio,
             }
         )
-    return {"theme": theme, "required": minimum_text(theme.min_ratio), "rows": rows}
+    return {
+        "theme": theme,
+        "required": minimum_text(theme.min_ratio),
+        "rows": rows,
+        "failing": sum(not row["passes"] for row in rows),
+    }
 
 
 class BrandingPreviewView(PreviewOnEdit):
@@ -152,3 +159,10 @@ class BrandingPreviewView(PreviewOnEdit):
 
     def get_object(self):
         return services.ensure_branding(current_site(self.request))
+
+
+# Every resident page carries the language switcher. With a CSRF token in it each response
+# would set a token cookie, and a page that sets a cookie is never cached. A forged switch
+# only changes the visitor's language (and `next` must stay on this host), so this one
+# view goes without the token.
+set_language = csrf_exempt(django_set_language)

@@ -6,11 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from core import views as core_views
+from themes import views as theme_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", theme_views.set_language, name="set_language"),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
     path("", include(wagtail_urls)),
 ]

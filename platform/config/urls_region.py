@@ -8,11 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from core import views as core_views
 from modules import urls as module_urls
 from pages import views as page_views
+from themes import views as theme_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", theme_views.set_language, name="set_language"),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
     path("cari/", page_views.search, name="search"),
     *module_urls.resident_urlpatterns(),

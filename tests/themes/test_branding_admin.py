@@ -46,9 +46,7 @@ def test_a_failing_colour_pair_is_refused_with_its_ratio_and_a_suggestion(
     before = branding_of(tangsel)
     client = admin_client_for(tangsel)
 
-    response = client.post(
-        EDIT, form_data(before, primary_colour="#40c4cf", tagline="Slogan baru")
-    )
+    response = client.post(EDIT, form_data(before, primary_colour="#40c4cf", tagline="Slogan baru"))
 
     assert response.status_code == 200
     text = response.text
@@ -59,9 +57,11 @@ def test_a_failing_colour_pair_is_refused_with_its_ratio_and_a_suggestion(
     after = branding_of(tangsel)
     assert (after.primary_colour, after.tagline) == (before.primary_colour, before.tagline)
     connection.set_tenant(tangsel)
-    assert not AuditEntry.objects.filter(action="themes.change_branding").exclude(
-        actor_id=None
-    ).exists()
+    assert (
+        not AuditEntry.objects.filter(action="themes.change_branding")
+        .exclude(actor_id=None)
+        .exists()
+    )
 
 
 def test_the_suggested_colour_is_accepted(admin_client_for, tangsel):
@@ -122,9 +122,7 @@ def test_a_colour_that_is_not_rrggbb_is_refused(admin_client_for, tangsel, site_
     assert f"--accent:{value}" not in home
 
 
-def test_colours_typed_in_capitals_or_with_spaces_are_stored_in_one_form(
-    admin_client_for, tangsel
-):
+def test_colours_typed_in_capitals_or_with_spaces_are_stored_in_one_form(admin_client_for, tangsel):
     client = admin_client_for(tangsel)
 
     response = client.post(EDIT, form_data(branding_of(tangsel), secondary_colour=" #0A2540 "))
@@ -167,7 +165,9 @@ def test_the_admin_changes_colours_and_logo_and_the_site_changes(
     assert site_client(tangsel).get(logo_url).status_code == 200
     assert site_client(balikpapan).get(logo_url).status_code == 404
     assert "#0a5c36" not in site_client(balikpapan).get("/").text
-    assert sent_signals == [{"schema_name": "tangsel", "site_id": saved.site_id, "signal": branding_changed}]
+    assert sent_signals == [
+        {"schema_name": "tangsel", "site_id": saved.site_id, "signal": branding_changed}
+    ]
     connection.set_tenant(tangsel)
     entry = AuditEntry.objects.filter(action="themes.change_branding").latest("id")
     assert entry.actor_name == "admin@tangsel.test"
@@ -210,7 +210,8 @@ def test_the_preview_shows_unsaved_values_and_saves_nothing(admin_client_for, ta
     client = admin_client_for(tangsel)
 
     posted = client.post(
-        PREVIEW, form_data(before, primary_colour="#005f73", tagline="Pratinjau slogan", theme="kontras")
+        PREVIEW,
+        form_data(before, primary_colour="#005f73", tagline="Pratinjau slogan", theme="kontras"),
     )
     preview = client.get(PREVIEW)
 
@@ -286,6 +287,26 @@ def test_staff_without_the_permission_neither_see_nor_open_the_page(
     assert branding_of(tangsel).official_name == "Pemerintah Kota Tangerang Selatan"
 
 
+def test_an_invited_region_admin_may_brand_the_site(site_client, tangsel):
+    from django.contrib.auth.models import Group
+
+    from tests.harness.fixtures import sign_in_staff
+
+    connection.set_tenant(tangsel)
+    admin = User.objects.create_user("diskominfo@tangsel.test", "x", is_staff=True)
+    admin.groups.add(Group.objects.get(name="Admin Daerah"))
+    connection.set_schema_to_public()
+    client = site_client(tangsel)
+    sign_in_staff(client, tangsel, "diskominfo@tangsel.test")
+
+    menu = client.get("/admin/")
+    saved = client.post(EDIT, form_data(branding_of(tangsel), tagline="Dari Diskominfo"))
+
+    assert EDIT in menu.text
+    assert saved.status_code == 302
+    assert branding_of(tangsel).tagline == "Dari Diskominfo"
+
+
 def test_a_region_without_branding_gets_a_row_with_its_name_on_first_visit(
     admin_client_for, tangsel
 ):
@@ -302,3 +323,64 @@ def test_a_region_without_branding_gets_a_row_with_its_name_on_first_visit(
         "Tangerang Selatan",
         "default",
     )
+
+
+def test_the_preview_of_one_region_is_out_of_reach_from_another(admin_client_for, tangsel):
+    client = admin_client_for(tangsel)
+    client.defaults["HTTP_HOST"] = "balikpapan.localhost"
+
+    posted = client.post(PREVIEW, form_data(branding_of(tangsel)))
+    shown = client.get(PREVIEW)
+
+    assert posted.status_code == 302 and "/login/" in posted["Location"]
+    assert shown.status_code == 302 and "/login/" in shown["Location"]
+
+
+def test_the_platform_operator_brands_the_platform_site(site_client, tangsel):
+    from wagtail.models import Site
+
+    from tests.harness.fixtures import sign_in_staff
+
+    client = site_client(None)
+    sign_in_staff(client, None, "operator@sinergi.test")
+    page = client.get(EDIT)
+    connection.set_schema_to_public()
+    platform = Branding.objects.get(site=Site.objects.get(is_default_site=True))
+
+    saved = client.post(
+        EDIT, form_data(platform, official_name="Sinergi Indonesia", theme="kontras")
+    )
+
+    assert page.status_code == 200
+    assert 'value="Sinergi"' in page.text
+    assert saved.status_code == 302
+    home = site_client(None).get("/").text
+    assert "Sinergi Indonesia" in home
+    assert 'href="/static/themes/kontras/theme.css"' in home
+    assert "Sinergi Indonesia" not in site_client(tangsel).get("/").text
+    connection.set_schema_to_public()
+    entry = AuditEntry.objects.get(action="themes.change_branding")
+    assert entry.actor_name == "Operator Sinergi"
+
+
+def test_a_saved_branding_asks_the_page_cache_to_forget_the_region(
+    monkeypatch, admin_client_for, tangsel, django_capture_on_commit_callbacks
+):
+    """Once pages.cache.invalidate_region() exists, it is called in the region's schema."""
+    import sys
+    import types
+
+    calls = []
+    cache_module = types.ModuleType("pages.cache")
+    cache_module.invalidate_region = lambda: calls.append(connection.schema_name)
+    monkeypatch.setitem(sys.modules, "pages.cache", cache_module)
+    client = admin_client_for(tangsel)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = client.post(EDIT, form_data(branding_of(tangsel), primary_colour="#40c4cf"))
+    assert refused.status_code == 200
+    assert calls == []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(EDIT, form_data(branding_of(tangsel), tagline="Baru"))
+
+    assert calls == ["tangsel"]

@@ -35,9 +35,22 @@ def branding_for_site(site: Site | None) -> Branding:
     return branding or default_branding(site)
 
 
+def _current_region():
+    """The Region of the current schema (None in public), also under schema_context, which
+    only gives the connection a stand-in tenant."""
+    if connection.schema_name == "public":
+        return None
+    tenant = getattr(connection, "tenant", None)
+    if hasattr(tenant, "name"):
+        return tenant
+    from tenants.models import Region
+
+    return Region.objects.filter(schema_name=connection.schema_name).first()
+
+
 def default_branding(site: Site | None) -> Branding:
-    region = getattr(connection, "tenant", None)
-    if connection.schema_name == "public" or region is None or not hasattr(region, "slug"):
+    region = _current_region()
+    if region is None:
         return Branding(
             site=site,
             official_name=settings.PLATFORM_NAME,

@@ -256,3 +256,27 @@ def test_service_icons_are_inline_and_hidden_from_screen_readers():
     assert icon.startswith('<svg class="icon" aria-hidden="true" focusable="false"')
     assert 'id="icon-' not in icon
     assert unknown == icon == hostile
+
+
+def test_demo_branding_is_made_once_and_keeps_later_changes(tangsel):
+    from django.apps import apps
+
+    rebrand(tangsel, tagline="Diubah admin")
+
+    apps.get_app_config("themes").load_demo_data(tangsel)
+
+    connection.set_tenant(tangsel)
+    assert Branding.objects.count() == 1
+    assert Branding.objects.get().tagline == "Diubah admin"
+
+
+def test_defaults_name_the_region_in_background_work_too(tangsel):
+    from django_tenants.utils import schema_context
+
+    from themes.selectors import branding_for_site
+
+    with schema_context(tangsel.schema_name):
+        Branding.objects.all().delete()
+        branding = branding_for_site(None)
+
+    assert (branding.official_name, branding.theme) == ("Kota Tangerang Selatan", "default")

@@ -124,9 +124,20 @@ class Look:
     @property
     def og_image_url(self) -> str:
         url = self.hero_url or self.logo_url
-        if url and self.request is not None:
+        return self._absolute(url) if url else ""
+
+    @property
+    def page_url(self) -> str:
+        """This page's address, for og:url."""
+        return self._absolute(None)
+
+    def _absolute(self, url: str | None) -> str:
+        if self.request is None:
+            return url or ""
+        try:
             return self.request.build_absolute_uri(url)
-        return url
+        except DisallowedHost:  # the platform's 404 page for a host it does not serve
+            return url or ""
 
     # --- navigation ----------------------------------------------------------------------
     @property

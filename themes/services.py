@@ -159,4 +159,7 @@ def load_demo_branding(region) -> Branding | None:
     site = Site.objects.filter(is_default_site=True).first()
     if values is None or site is None or Branding.objects.filter(site=site).exists():
         return None
-    return save_branding(Branding(site=site, **values), actor=None)
+    branding = Branding(site=site, **values)
+    validate_branding(branding)
+    branding.save()  # set-up, not a person's action: no audit entry
+    return branding

@@ -19,7 +19,7 @@ from django_tenants.utils import schema_context
 
 from themes import services
 from themes.models import IMAGE_FIELDS, Branding
-from themes.palette import ROLE_FIELDS, contrast_problems
+from themes.palette import contrast_problems
 from themes.registry import all_themes, get_theme
 
 pytestmark = pytest.mark.browser
@@ -279,7 +279,3 @@ def test_a_failing_colour_pair_is_refused_with_its_ratio(page, live_server_port,
     with schema_context("tangsel"):
         assert Branding.objects.get().primary_colour == "#00696b"
 
-
-def test_roles_of_a_pair_match_their_fields():
-    """The visual tests set colours by role; each brand role has its field."""
-    assert set(ROLE_FIELDS) == {"primary", "secondary", "accent"}

@@ -278,4 +278,3 @@ def test_a_failing_colour_pair_is_refused_with_its_ratio(page, live_server_port,
         restore("tangsel", saved)
     with schema_context("tangsel"):
         assert Branding.objects.get().primary_colour == "#00696b"
-

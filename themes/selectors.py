@@ -142,10 +142,13 @@ class Look:
     # --- navigation ----------------------------------------------------------------------
     @property
     def search_url(self) -> str:
-        if getattr(self.request, "region", None) is None:
+        """The site's search page, where its URLconf has one (pages the routing answers
+        itself, e.g. for an unknown host, have none)."""
+        urlconf = getattr(self.request, "urlconf", None)
+        if urlconf is None:
             return ""
         try:
-            return reverse("search")
+            return reverse("search", urlconf=urlconf)
         except NoReverseMatch:
             return ""
 

@@ -164,6 +164,7 @@ def test_pages_have_landmarks_a_skip_link_and_a_language_switcher(site_client, s
     assert '<form class="language-form" action="/i18n/setlang/" method="post">' in html
     assert 'name="csrfmiddlewaretoken"' not in html  # pages stay cacheable
     assert '<a href="/" aria-current="page">Beranda</a>' in html
+    assert '<form class="search-form" role="search" action="/cari/" method="get">' in html
 
 
 def test_the_language_switcher_changes_the_language(tangsel):
@@ -246,6 +247,7 @@ def test_pages_outside_any_region_use_the_platforms_look(site_client):
 
     assert "Daerah tidak ditemukan" in html
     assert 'href="/static/themes/default/theme.css"' in html
+    assert 'role="search"' not in html  # no search page there
 
 
 def test_service_icons_are_inline_and_hidden_from_screen_readers():

@@ -22,6 +22,7 @@ REGION_ROLES = {
         "accounts.manage_modules",
         "accounts.view_audit_log",
         "accounts.requires_two_factor",
+        "themes.change_branding",
     ],
 }
 ROLE_DESCRIPTIONS = {

@@ -10,10 +10,12 @@ from core import views as core_views
 from modules import urls as module_urls
 from pages import views as page_views
 from pages.feeds import NewsFeed
+from themes import views as theme_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
+    path("i18n/setlang/", theme_views.set_language, name="set_language"),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
     path("cari/", page_views.search, name="search"),
     *module_urls.resident_urlpatterns(),
@@ -21,7 +23,6 @@ urlpatterns = [
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("berita/rss/", NewsFeed(), name="news_feed"),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("akun/notifikasi/", include("notifications.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -27,7 +27,7 @@ def notice_list(request):
     return render(
         request,
         "notifications/notice_list.html",
-        {"page": page, "unread": selectors.unread_count(request.user)},
+        {"notices_page": page, "unread": selectors.unread_count(request.user)},
     )
 
 

@@ -84,6 +84,7 @@ COMMON_APPS = [
     "modelcluster",
     "taggit",
     "pages",
+    "themes",
 ]
 SHARED_APPS = [
     "django_tenants",
@@ -148,7 +149,11 @@ MIDDLEWARE = [
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "themes" / "templates"],
+        # base.html first, then each theme's own templates (themes/<key>/templates/).
+        "DIRS": [
+            BASE_DIR / "themes" / "templates",
+            *sorted((BASE_DIR / "themes").glob("*/templates")),
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -157,6 +162,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.region",
+                "themes.context_processors.theme",
             ],
         },
     },
@@ -210,7 +216,6 @@ Q_CLUSTER = {
 # --- Files --------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / ".data" / "static")))
-STATICFILES_DIRS = [BASE_DIR / "themes" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / ".data" / "media")))
 # Every region's files live under its own schema name.
@@ -239,6 +244,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "indonesian"}
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff avatars from gravatar.com would tell it who uses the admin: every asset is ours.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"

@@ -47,5 +47,7 @@ class Command(BaseCommand):
             lines.append(f"  {demo.name:<24} http://{demo.slug}.{domain}:{port}/")
             lines.append(f"    region admin           {demo.admin_email} / {password}")
         lines.append(f"  Unknown host             http://nope.{domain}:{port}/  (404)")
+        lines.append(f"  Mail sent (dev viewer)   http://{domain}:{port}/dev/mail/")
+        lines.append("  Admins add an authenticator app at their first sign-in (a QR code).")
         lines.append("Stop with Ctrl+C; `make stop` stops the embedded PostgreSQL.\n")
         self.stdout.write("\n".join(lines))

@@ -7,43 +7,19 @@ or WIT), never the server's.
 from __future__ import annotations
 
 import statistics
-import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from django.conf import settings
-from django.db import connection
 from django.db.models import Max
-from django.utils import timezone
 
+from core.timezones import region_today, region_zone  # noqa: F401 - the module's API
 from modules.prices.models import Commodity, Market, Price
 
 # How far back the "previous recorded price" of a commodity is looked for.
 PREVIOUS_LOOKBACK_DAYS = 31
 # The window whose median a new price is compared with.
 MEDIAN_WINDOW_DAYS = 14
-
-
-# --- the region's day ---------------------------------------------------------------------
-def region_zone() -> zoneinfo.ZoneInfo:
-    """The current region's time zone, on a request (connection.tenant is the Region) and in
-    a task or schema_context (only the schema's name is known, so the Region is looked up)."""
-    name = getattr(connection.tenant, "timezone", None)
-    if not name and connection.schema_name != "public":
-        from tenants.models import Region
-
-        name = (
-            Region.objects.filter(schema_name=connection.schema_name)
-            .values_list("timezone", flat=True)
-            .first()
-        )
-    return zoneinfo.ZoneInfo(name or settings.TIME_ZONE)
-
-
-def region_today(now: datetime | None = None) -> date:
-    """The region's own date now (or at `now`): 23:30 WIB is already tomorrow in WITA."""
-    return (now or timezone.now()).astimezone(region_zone()).date()
 
 
 # --- lists --------------------------------------------------------------------------------

@@ -7,30 +7,15 @@ region's time zone (WIB, WITA or WIT). These helpers turn one into the other.
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.timezones import region_zone
+
 DATE_FORMAT = "%Y-%m-%d"
 MOMENT_FORMAT = "%Y-%m-%d %H:%M"
-
-
-def region_zone() -> zoneinfo.ZoneInfo:
-    """The current region's time zone (also inside `schema_context`, which knows no Region)."""
-    name = getattr(connection.tenant, "timezone", None)
-    if not name and connection.schema_name != "public":
-        from tenants.models import Region
-
-        name = (
-            Region.objects.filter(schema_name=connection.schema_name)
-            .values_list("timezone", flat=True)
-            .first()
-        )
-    return zoneinfo.ZoneInfo(name or settings.TIME_ZONE)
 
 
 def start_of_day(day: date) -> datetime:

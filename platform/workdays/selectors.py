@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django_tenants.utils import get_public_schema_name
 
+from core.timezones import current_zone_name
 from workdays.models import RegionHoliday
 
 
@@ -24,20 +25,5 @@ def region_holidays_of_year(year: int) -> dict[date, str]:
 
 
 def current_region_timezone() -> str | None:
-    """The time zone of the region whose schema is current, or None outside a region.
-
-    `connection.tenant` is the Region on a request; a task or `schema_context` only knows
-    the schema's name, so the region is then looked up by it.
-    """
-    zone = getattr(connection.tenant, "timezone", None)
-    if zone:
-        return zone
-    if connection.schema_name == get_public_schema_name():
-        return None
-    from tenants.models import Region
-
-    return (
-        Region.objects.filter(schema_name=connection.schema_name)
-        .values_list("timezone", flat=True)
-        .first()
-    )
+    """The time zone of the region whose schema is current, or None outside a region."""
+    return current_zone_name()

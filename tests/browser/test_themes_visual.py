@@ -146,6 +146,23 @@ def test_home_page_in_every_theme(page, live_server_port, committed_db, slug, th
         assert nav["y"] + nav["height"] <= main["y"]
 
 
+@pytest.mark.parametrize("theme_key", THEME_KEYS)
+def test_news_article_and_module_page_in_every_theme(
+    page, live_server_port, committed_db, theme_key
+):
+    """The other resident pages people land on: accessible and within the budget too."""
+    site = f"http://tangsel.localhost:{live_server_port}"
+    with branded("tangsel", theme_key):
+        for path in ("/berita/bergabung-dengan-sinergi/", "/harga/"):
+            weight = Weight(page)
+            page.set_viewport_size(PHONE)
+            assert page.goto(site + path).status == 200
+            page.wait_for_load_state("networkidle")
+            assert page.locator("html").get_attribute("class") == f"theme-{theme_key}"
+            assert weight.total() <= BUDGET, (path, weight.total())
+            assert_accessible(page)
+
+
 # --- the admin ----------------------------------------------------------------------------------
 @contextmanager
 def signed_in_admin(page, port, slug):

@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 LOCK_HASH := $(shell sha256sum requirements.lock | cut -c1-12)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 PYTEST_WORKERS ?= 2
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
-.PHONY: install setup run test test-fast bench lint format stop lock
+.PHONY: install setup run test test-fast bench lint format stop lock messages
 
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +16,20 @@ $(STAMP): requirements.lock
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-install: $(STAMP)
+install: $(STAMP) $(MO_FILES)
+
+# Compiled translations (.mo, not committed), rebuilt when their .po changes; pure Python,
+# no GNU gettext needed.
+$(MO_FILES): %.mo: %.po $(STAMP)
+	$(BIN)/python manage.py compile_catalogues
+
+# Refresh the English catalogue from the code and templates (needs GNU gettext's xgettext
+# and msgmerge), then translate every new or changed entry: docs/architecture.md.
+messages: install
+	$(BIN)/python manage.py makemessages -l en --no-obsolete --add-location=file \
+		--ignore=.venv --ignore=.data --ignore=tests --ignore=bench --ignore=docs \
+		--ignore=helm --ignore=locale --ignore='*/migrations/*' --ignore=conftest.py
+	$(BIN)/python manage.py compile_catalogues
 
 setup: install
 	$(BIN)/python manage.py prepare_platform

@@ -5,7 +5,7 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from modules.prices.formatting import parse_rupiah, rupiah
 from modules.prices.models import Commodity, Market, Price
@@ -27,9 +27,9 @@ class DayForm(forms.Form):
     """Which day's prices to show in the entry form."""
 
     tanggal = forms.DateField(
-        label=_lazy("Tanggal"),
+        label=gettext_lazy("Tanggal"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _lazy("Tulis tanggal seperti 2026-11-22.")},
+        error_messages={"invalid": gettext_lazy("Tulis tanggal seperti 2026-11-22.")},
     )
 
 
@@ -40,7 +40,7 @@ class DayPricesForm(forms.Form):
     back exactly what was typed, row by row."""
 
     konfirmasi = forms.BooleanField(
-        label=_lazy("Saya sudah memeriksa harga yang ditandai dan harga itu benar."),
+        label=gettext_lazy("Saya sudah memeriksa harga yang ditandai dan harga itu benar."),
         required=False,
     )
     diperiksa = forms.CharField(widget=forms.HiddenInput, required=False)

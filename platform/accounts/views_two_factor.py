@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -17,7 +17,7 @@ from accounts.forms import TokenForm
 from audit import api as audit
 
 # After a wrong code django-otp makes the next try wait, doubling the wait each time.
-WAIT_MESSAGE = _lazy("Terlalu banyak kode salah. Tunggu beberapa detik, lalu coba lagi.")
+WAIT_MESSAGE = gettext_lazy("Terlalu banyak kode salah. Tunggu beberapa detik, lalu coba lagi.")
 
 
 def _next_url(request) -> str:

@@ -239,6 +239,8 @@ WAGTAIL_SITE_NAME = PLATFORM_NAME
 # Global by design in Wagtail; links in a region's emails are built from its own domain.
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"http://{PLATFORM_DOMAIN}")
 WAGTAIL_I18N_ENABLED = False
+# Staff may pick the admin's language in their account: only the two the interface has.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # PostgreSQL full-text search with the Indonesian stemmer (the embedded server has no pg_trgm).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "indonesian"}

@@ -125,6 +125,7 @@ def create_site(region: Region, request: RegionRequest) -> None:
 def create_admin(region: Region, request: RegionRequest) -> None:
     from accounts.models import User
     from accounts.roles import REGION_ROLES, install_roles
+    from accounts.services import use_region_time_zone
 
     password = request.admin_password or secrets.token_urlsafe(12)
     with schema_context(region.schema_name):
@@ -132,6 +133,7 @@ def create_admin(region: Region, request: RegionRequest) -> None:
             email=request.admin_email, password=password, email_verified_at=timezone.now()
         )
         admin.groups.set(install_roles(REGION_ROLES))
+        use_region_time_zone(admin)
     request.admin_password_set = password
 
 

@@ -92,10 +92,25 @@ def accept_invitation(token: str, password: str, request=None) -> User:
         email_verified_at=timezone.now(),
     )
     user.groups.set(invitation.groups.all())
+    use_region_time_zone(user)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     audit.record("accounts.accept_invitation", actor=user, obj=user, request=request)
     return user
+
+
+def use_region_time_zone(user: User) -> None:
+    """Wagtail shows admin times in the staff member's profile zone, falling back to the
+    platform's (WIB): staff of a WITA or WIT region get their region's zone."""
+    from wagtail.users.models import UserProfile
+
+    from core.timezones import current_zone_name
+
+    zone = current_zone_name()
+    if zone:
+        profile = UserProfile.get_for_user(user)
+        profile.current_time_zone = zone
+        profile.save(update_fields=["current_time_zone"])
 
 
 @transaction.atomic

@@ -183,3 +183,12 @@ def test_staff_with_a_device_must_enter_a_code_on_each_sign_in(site_client, tang
     assert verified.status_code == 302
     assert verified["Location"] == "/admin/pages/"
     assert client.get("/admin/pages/").status_code == 200
+
+
+def test_region_admins_see_admin_times_in_their_regions_zone(balikpapan):
+    from wagtail.users.models import UserProfile
+
+    connection.set_tenant(balikpapan)
+    admin = User.objects.get(email="admin@balikpapan.test")
+
+    assert UserProfile.get_for_user(admin).current_time_zone == "Asia/Makassar"

@@ -255,6 +255,9 @@ OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Sinergi")
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+# EMAIL_URL (smtp+tls://user:pass@host:587) sets the SMTP server, as the Helm chart passes it.
+if env.str("EMAIL_URL", default=""):
+    globals().update({k: v for k, v in env.email_url("EMAIL_URL").items() if k != "EMAIL_BACKEND"})
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"Sinergi <noreply@{PLATFORM_DOMAIN}>")
 # notifications.mailbox.MailboxBackend keeps each message as a file under
 # MAILBOX_DIR/<database name>/; DEV_MAIL_VIEWER shows them at /dev/mail/ on the platform host.

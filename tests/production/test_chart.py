@@ -1,0 +1,177 @@
+"""The Helm chart, rendered and linted by Helm's own library, every manifest checked against
+the Kubernetes API schemas, and the values schema refusing what would break a deploy."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import helm_python as helm
+import kubernetes_validate
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CHART = ROOT / "helm" / "sinergi"
+PRODUCTION = yaml.safe_load((Path(__file__).parent / "values-production.yaml").read_text())
+KUBE_VERSION = "1.33"
+VALUE_SETS = {"defaults": {}, "production": PRODUCTION}
+
+
+@pytest.fixture(scope="module")
+def chart():
+    return helm.Chart.load(CHART)
+
+
+def render(chart, values):
+    rendered = chart.render(values, name="sinergi", namespace="sinergi", is_install=True)
+    docs = [
+        doc
+        for text in rendered.values()
+        for doc in yaml.safe_load_all(text)
+        if doc  # templates switched off render to nothing
+    ]
+    return {(doc["kind"], doc["metadata"]["name"]): doc for doc in docs}
+
+
+def pod_spec(manifest):
+    if manifest["kind"] == "CronJob":
+        return manifest["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    return manifest["spec"]["template"]["spec"]
+
+
+@pytest.mark.parametrize("values", VALUE_SETS.values(), ids=VALUE_SETS.keys())
+def test_helm_lint_finds_no_warning_or_error(values):
+    report = helm.lint(CHART, values, strict=True, kube_version=f"v{KUBE_VERSION}.0")
+    problems = [m for m in report["messages"] if m["severity"] >= 2]
+    assert not problems and not report["errors"], report
+
+
+@pytest.mark.parametrize("values", VALUE_SETS.values(), ids=VALUE_SETS.keys())
+def test_every_rendered_manifest_is_valid_kubernetes(chart, values):
+    manifests = render(chart, values)
+    for manifest in manifests.values():
+        # strict: an unknown or misspelt field is an error, not silently dropped.
+        kubernetes_validate.validate(manifest, KUBE_VERSION, strict=True)
+    kinds = {kind for kind, _ in manifests}
+    assert kinds >= {
+        "Deployment",
+        "Job",
+        "Service",
+        "Ingress",
+        "HorizontalPodAutoscaler",
+        "PodDisruptionBudget",
+        "NetworkPolicy",
+        "ConfigMap",
+        "CronJob",
+    }
+
+
+def test_kubernetes_validate_does_catch_a_broken_manifest(chart):
+    deployment = render(chart, {})["Deployment", "sinergi-web"]
+    deployment["spec"]["replicas"] = "two"
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(deployment, KUBE_VERSION, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("bad", "complaint"),
+    [
+        ({"web": {"replicas": 0}}, "/web/replicas"),
+        ({"worker": {"replicas": 0}}, "/worker/replicas"),
+        ({"platformDomain": ""}, "/platformDomain"),
+        ({"platformDomain": None}, "platformDomain"),
+        ({"platformDomain": "https://sinergi.id/"}, "/platformDomain"),
+        ({"image": {"tag": 1.1}}, "/image/tag"),
+        ({"secrets": {"existingSecret": ""}}, "SECRET_KEY"),
+        ({"settings": {"logLevel": "LOUD"}}, "/settings/logLevel"),
+        ({"customDomains": [{"host": "portal.go.id"}]}, "tlsSecretName"),
+        ({"podSecurityContext": {"runAsNonRoot": False}}, "runAsNonRoot"),
+    ],
+)
+def test_the_values_schema_rejects_bad_values(chart, bad, complaint):
+    with pytest.raises(helm.HelmError, match=complaint):
+        chart.render(bad, name="sinergi", namespace="sinergi", is_install=True)
+
+
+def test_inline_secrets_are_accepted_when_no_existing_secret_is_named(chart):
+    values = {"secrets": {"existingSecret": "", "values": {"SECRET_KEY": "k", "DATABASE_URL": "x"}}}
+    secret = render(chart, values)["Secret", "sinergi-secrets"]
+    assert secret["stringData"]["DATABASE_URL"] == "x"
+    # The migration Job runs before install: its settings and secrets must exist by then.
+    assert "pre-install" in secret["metadata"]["annotations"]["helm.sh/hook"]
+
+
+def test_migration_job_runs_before_new_code_with_the_command_the_test_database_is_built_with(
+    chart,
+):
+    manifests = render(chart, PRODUCTION)
+    job = manifests["Job", "sinergi-migrate"]
+    hooks = job["metadata"]["annotations"]["helm.sh/hook"].split(",")
+    assert set(hooks) == {"pre-install", "pre-upgrade"}
+    (container,) = pod_spec(job)["containers"]
+    command = container["command"]
+    assert command == ["python", "manage.py", "prepare_platform"]
+    # tests/harness/database.py builds the golden database (public schema, the regions and
+    # the region template) with exactly this command, so every test run proves it migrates.
+    harness = (ROOT / "tests" / "harness" / "database.py").read_text()
+    assert f'call_command("{command[-1]}", verbosity=0)' in harness
+    configmap = manifests["ConfigMap", "sinergi"]
+    assert "pre-install" in configmap["metadata"]["annotations"]["helm.sh/hook"]
+    assert configmap["data"]["DJANGO_SETTINGS_MODULE"] == "config.settings.prod"
+
+
+def test_worker_pods_outlive_the_longest_task_when_stopped(chart):
+    for values in VALUE_SETS.values():
+        merged = chart.merge_values(values)
+        worker = render(chart, values)["Deployment", "sinergi-worker"]
+        (container,) = pod_spec(worker)["containers"]
+        assert container["command"] == ["python", "manage.py", "qcluster"]
+        grace = pod_spec(worker)["terminationGracePeriodSeconds"]
+        assert grace > merged["settings"]["qTimeout"]
+
+
+def test_web_pods_probe_health_and_run_gunicorn_non_root_on_a_read_only_root(chart):
+    web = render(chart, PRODUCTION)["Deployment", "sinergi-web"]
+    spec = pod_spec(web)
+    (container,) = spec["containers"]
+    assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert container["command"][:3] == ["gunicorn", "config.wsgi", "--pythonpath=platform,."]
+    assert spec["securityContext"]["runAsNonRoot"] is True
+    # The same fixed UID the image's Dockerfile creates.
+    assert spec["securityContext"]["runAsUser"] == 10001
+    assert "USER 10001:10001" in (ROOT / "Dockerfile").read_text()
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    mounts = {mount["mountPath"] for mount in container["volumeMounts"]}
+    assert "/tmp" in mounts  # noqa: S108 - the emptyDir a read-only root needs
+    assert container["resources"]["limits"]["memory"] == "1536Mi"
+
+
+def test_ingress_serves_the_platform_every_region_subdomain_and_custom_domains_over_tls(chart):
+    ingress = render(chart, PRODUCTION)["Ingress", "sinergi"]
+    hosts = [rule["host"] for rule in ingress["spec"]["rules"]]
+    assert hosts == [
+        "sinergi.id",
+        "*.sinergi.id",
+        "portal.tangerangselatankota.go.id",
+        "layanan.balikpapan.go.id",
+    ]
+    tls_hosts = {host for entry in ingress["spec"]["tls"] for host in entry["hosts"]}
+    assert tls_hosts == set(hosts)
+    configmap = render(chart, PRODUCTION)["ConfigMap", "sinergi"]
+    assert "layanan.balikpapan.go.id" in configmap["data"]["EXTRA_ALLOWED_HOSTS"].split(",")
+
+
+def test_backups_dump_public_and_each_live_region_schema_on_its_own(chart):
+    cron = render(chart, PRODUCTION)["CronJob", "sinergi-backup"]
+    (container,) = pod_spec(cron)["containers"]
+    script = container["command"][-1]
+    assert "--schema=public" in script
+    from tenants.models import Region
+
+    live = ", ".join(f"'{status}'" for status in Region.LIVE_STATUSES)
+    assert f"FROM public.{Region._meta.db_table} WHERE status IN ({live})" in script
+    assert '--schema="$schema"' in script
+    # The script is valid shell.
+    assert subprocess.run(["sh", "-n", "-c", script], capture_output=True).returncode == 0

@@ -12,6 +12,7 @@ from pages import views as page_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
+    path("bergabung/", include("onboarding.urls")),
     path("cari/", page_views.search, name="search"),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),

@@ -91,6 +91,7 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "tenants",
     "modules",
+    "onboarding",
     "django_q",
 ]
 # Every folder of modules/ with a manifest.py is a module app, in region schemas only.
@@ -260,6 +261,9 @@ NOTIFICATIONS_RETRY_DELAYS = env.list(
 NOTIFICATIONS_GATEWAY_TIMEOUT = env.float("NOTIFICATIONS_GATEWAY_TIMEOUT", default=15)
 # Gateways on loopback or private addresses: only where nobody else can set a gateway URL.
 NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE = env.bool("NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE", default=False)
+
+# --- Onboarding: new regions wait for a Tangerang coordinator unless this is off ------------
+ONBOARDING_REQUIRES_APPROVAL = env.bool("ONBOARDING_REQUIRES_APPROVAL", default=True)
 
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

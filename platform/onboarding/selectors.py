@@ -1,0 +1,60 @@
+"""Reads about applications: is a subdomain free, who reviews, what waits for review."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from onboarding.models import Application
+from tenants.models import Region
+from tenants.validation import validate_slug
+
+
+def subdomain_problem(slug: str) -> str | None:
+    """Why `slug` cannot be asked for (a sentence), or None when it is free."""
+    try:
+        validate_slug(slug)
+    except ValidationError as exc:
+        return exc.messages[0]
+    if Region.objects.filter(slug=slug).exclude(status=Region.Status.FAILED).exists():
+        return _("Subdomain “%(slug)s” sudah dipakai daerah lain.") % {"slug": slug}
+    if Application.objects.open().filter(slug=slug).exists():
+        return _("Subdomain “%(slug)s” sedang diajukan pendaftar lain.") % {"slug": slug}
+    return None
+
+
+def available_message(slug: str) -> str:
+    return _("%(host)s tersedia.") % {"host": f"{slug}.{settings.PLATFORM_DOMAIN}"}
+
+
+def email_problem(email: str) -> str | None:
+    if Application.objects.open().filter(email=email).exists():
+        return _(
+            "Alamat email ini sudah dipakai untuk pendaftaran yang masih berjalan. "
+            "Periksa kotak masuk Anda untuk tautan verifikasi atau status pendaftaran."
+        )
+    return None
+
+
+def waiting_for_review() -> QuerySet[Application]:
+    return Application.objects.filter(status=Application.Status.VERIFIED).order_by("verified_at")
+
+
+def reviewers():
+    """Active platform staff who may decide on applications (public schema)."""
+    from django.contrib.auth.models import Permission
+
+    from accounts.models import User
+
+    permission = Permission.objects.filter(
+        content_type__app_label="onboarding", codename="review_applications"
+    ).first()
+    by_permission = Q(groups__permissions=permission) | Q(user_permissions=permission)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | by_permission)
+        .distinct()
+        .order_by("email")
+    )

@@ -1,0 +1,139 @@
+"""Writes about applications: applying, confirming the email, and (later) the lead city's
+decision. Every write goes through here and is audited in the public schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.tokens import new_token, token_hash
+from audit import api as audit
+from onboarding import emails, selectors
+from onboarding.emails import VERIFICATION_DAYS
+from onboarding.models import Application
+
+
+@dataclass
+class JoinRequest:
+    region_name: str
+    kind: str
+    province: str
+    slug: str
+    applicant_name: str
+    applicant_position: str
+    email: str
+    phone: str
+    modules: list[str] = field(default_factory=list)
+
+
+def submit_application(join: JoinRequest, *, base_url: str, request=None) -> Application:
+    """Record the application and mail its verification link; refuse (ValidationError, with
+    the field) a subdomain or an email that an open application or a region already holds."""
+    connection.set_schema_to_public()
+    with transaction.atomic():
+        _expire_stale(slug=join.slug, email=join.email)
+        _check_free(join)
+        token, hashed = new_token()
+        application = _insert(join, hashed, base_url)
+        emails.verification(application, token)
+        audit.record(
+            "onboarding.apply",
+            obj=application,
+            request=request,
+            details={"slug": application.slug, "email": application.email},
+        )
+    return application
+
+
+def _expire_stale(*, slug: str, email: str) -> None:
+    """Unverified applications whose link has run out let go of their subdomain and email."""
+    Application.objects.filter(
+        status=Application.Status.UNVERIFIED, verification_expires_at__lte=timezone.now()
+    ).filter(slug=slug).update(status=Application.Status.EXPIRED)
+    Application.objects.filter(
+        status=Application.Status.UNVERIFIED, verification_expires_at__lte=timezone.now()
+    ).filter(email=email).update(status=Application.Status.EXPIRED)
+
+
+def _check_free(join: JoinRequest) -> None:
+    errors = {}
+    if problem := selectors.subdomain_problem(join.slug):
+        errors["slug"] = problem
+    if problem := selectors.email_problem(join.email):
+        errors["email"] = problem
+    if errors:
+        raise ValidationError(errors)
+
+
+def _insert(join: JoinRequest, hashed: str, base_url: str) -> Application:
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return Application.objects.create(
+                region_name=join.region_name.strip(),
+                kind=join.kind,
+                province=join.province,
+                slug=join.slug,
+                applicant_name=join.applicant_name.strip(),
+                applicant_position=join.applicant_position.strip(),
+                email=join.email,
+                phone=join.phone,
+                modules=list(join.modules),
+                terms_accepted_at=now,
+                base_url=base_url,
+                verification_token_hash=hashed,
+                verification_expires_at=now + timedelta(days=VERIFICATION_DAYS),
+            )
+    except IntegrityError as exc:
+        # Another sign-up took the subdomain or the email between our check and now.
+        if "one_open_application_per_email" in str(exc):
+            raise ValidationError({"email": selectors.email_problem(join.email)}) from exc
+        raise ValidationError(
+            {
+                "slug": _("Subdomain “%(slug)s” baru saja diajukan pendaftar lain.")
+                % {"slug": join.slug}
+            }
+        ) from exc
+
+
+def verify_email(token: str, *, request=None) -> Application:
+    """Confirm the applicant's email by the single-use link; the application then waits
+    for the lead city's decision. Raises ValidationError for unknown, used or expired links."""
+    connection.set_schema_to_public()
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update()
+            .filter(verification_token_hash=token_hash(token))
+            .first()
+        )
+        problem = _link_problem(application)
+        if problem is None:
+            application.status = Application.Status.VERIFIED
+            application.verified_at = timezone.now()
+            application.save(update_fields=["status", "verified_at"])
+            audit.record("onboarding.verify_email", obj=application, request=request)
+    if problem is not None:
+        raise ValidationError(problem)
+    return application
+
+
+def _link_problem(application: Application | None) -> str | None:
+    if application is None:
+        return _("Tautan verifikasi tidak dikenal.")
+    if application.verified_at is not None:
+        return _("Tautan verifikasi ini sudah dipakai. Email Anda sudah terverifikasi.")
+    if application.status == Application.Status.EXPIRED or (
+        application.verification_expires_at <= timezone.now()
+    ):
+        if application.status == Application.Status.UNVERIFIED:
+            application.status = Application.Status.EXPIRED
+            application.save(update_fields=["status"])
+        return _(
+            "Tautan verifikasi sudah kedaluwarsa (berlaku %(days)s hari). Silakan mendaftar lagi."
+        ) % {"days": VERIFICATION_DAYS}
+    return None

@@ -31,3 +31,68 @@ def verification(application, token: str) -> None:
         body,
         idempotency_key=f"onboarding.verify:{application.pk}",
     )
+
+
+def review_needed(application, reviewer) -> None:
+    """Tell a coordinator that a verified application waits for their decision."""
+    link = links.platform_url(application, "onboarding_admin:detail", application.pk)
+    body = _(
+        "%(region)s (%(province)s) mendaftar ke Kemitraan Kota Cerdas dan emailnya sudah "
+        "terverifikasi.\nPemohon: %(name)s, %(position)s\nSubdomain: %(host)s\n\n"
+        "Tinjau dan putuskan di admin platform:\n%(link)s\n"
+    ) % {
+        "region": application.region_name,
+        "province": application.province,
+        "name": application.applicant_name,
+        "position": application.applicant_position,
+        "host": application.hostname,
+        "link": link,
+    }
+    send_email(
+        reviewer.email,
+        _("Pendaftaran baru menunggu persetujuan: %(region)s")
+        % {"region": application.region_name},
+        body,
+        idempotency_key=f"onboarding.review:{application.pk}:{reviewer.pk}",
+        user=reviewer,
+    )
+
+
+def approved(application) -> None:
+    body = _(
+        "Yth. %(name)s,\n\n"
+        "Pendaftaran %(region)s ke Kemitraan Kota Cerdas telah disetujui Kota Tangerang.\n"
+        "Situs dan admin daerah Anda sedang disiapkan di %(host)s. Pantau prosesnya dan "
+        "buat kata sandi admin di:\n%(link)s\n"
+    ) % {
+        "name": application.applicant_name,
+        "region": application.region_name,
+        "host": application.hostname,
+        "link": links.status_url(application),
+    }
+    send_email(
+        application.email,
+        _("Pendaftaran %(region)s disetujui") % {"region": application.region_name},
+        body,
+        idempotency_key=f"onboarding.approved:{application.pk}",
+    )
+
+
+def rejected(application) -> None:
+    body = _(
+        "Yth. %(name)s,\n\n"
+        "Mohon maaf, pendaftaran %(region)s ke Kemitraan Kota Cerdas belum dapat disetujui.\n"
+        "Alasan: %(reason)s\n\n"
+        "Anda dapat mendaftar kembali setelah hal di atas diselesaikan:\n%(link)s\n"
+    ) % {
+        "name": application.applicant_name,
+        "region": application.region_name,
+        "reason": application.rejection_reason,
+        "link": links.platform_url(application, "onboarding:join"),
+    }
+    send_email(
+        application.email,
+        _("Pendaftaran %(region)s belum disetujui") % {"region": application.region_name},
+        body,
+        idempotency_key=f"onboarding.rejected:{application.pk}",
+    )

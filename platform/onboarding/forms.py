@@ -103,3 +103,15 @@ class JoinForm(forms.Form):
             return
         for name, errors in exc.error_dict.items():
             self.add_error(name if name in self.fields else None, errors)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan penolakan"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Dikirim ke pemohon apa adanya."),
+        error_messages={"required": _("Tuliskan alasan penolakan untuk pemohon.")},
+    )
+
+    add_service_errors = JoinForm.add_service_errors

@@ -58,3 +58,17 @@ def reviewers():
         .distinct()
         .order_by("email")
     )
+
+
+def recently_decided(limit: int = 20) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(decided_at__isnull=False)
+        .select_related("region")
+        .order_by("-decided_at")[:limit]
+    )
+
+
+def module_names(keys) -> list[str]:
+    from modules import registry
+
+    return [str(registry.get(key).name) if registry.exists(key) else key for key in keys]

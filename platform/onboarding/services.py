@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -117,9 +118,19 @@ def verify_email(token: str, *, request=None) -> Application:
             application.verified_at = timezone.now()
             application.save(update_fields=["status", "verified_at"])
             audit.record("onboarding.verify_email", obj=application, request=request)
+            _ask_for_decision(application, request)
     if problem is not None:
         raise ValidationError(problem)
     return application
+
+
+def _ask_for_decision(application: Application, request) -> None:
+    """Tell the coordinators; with approval switched off, approve at once."""
+    if not settings.ONBOARDING_REQUIRES_APPROVAL:
+        _approve(application, actor=None, request=request)
+        return
+    for reviewer in selectors.reviewers():
+        emails.review_needed(application, reviewer)
 
 
 def _link_problem(application: Application | None) -> str | None:
@@ -137,3 +148,75 @@ def _link_problem(application: Application | None) -> str | None:
             "Tautan verifikasi sudah kedaluwarsa (berlaku %(days)s hari). Silakan mendaftar lagi."
         ) % {"days": VERIFICATION_DAYS}
     return None
+
+
+# --- the lead city's decision ------------------------------------------------------------------
+REASON_MAX_LENGTH = 2000
+
+
+def approve_application(application: Application, *, actor, request=None) -> Application:
+    """A coordinator lets the region in: the applicant is told and provisioning starts."""
+    connection.set_schema_to_public()
+    with transaction.atomic():
+        application = _lock_undecided(application)
+        _approve(application, actor=actor, request=request)
+    return application
+
+
+def reject_application(
+    application: Application, reason: str, *, actor, request=None
+) -> Application:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tuliskan alasan penolakan untuk pemohon.")})
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError(
+            {"reason": _("Alasan paling banyak %(max)s karakter.") % {"max": REASON_MAX_LENGTH}}
+        )
+    connection.set_schema_to_public()
+    with transaction.atomic():
+        application = _lock_undecided(application)
+        application.status = Application.Status.REJECTED
+        application.rejection_reason = reason
+        _record_decision(application, actor)
+        audit.record(
+            "onboarding.reject",
+            actor=actor,
+            obj=application,
+            request=request,
+            details={"slug": application.slug, "reason": reason},
+        )
+        emails.rejected(application)
+    return application
+
+
+def _lock_undecided(application: Application) -> Application:
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != Application.Status.VERIFIED:
+        raise ValidationError(
+            _("Pendaftaran ini tidak menunggu keputusan (status: %(status)s).")
+            % {"status": locked.get_status_display()}
+        )
+    return locked
+
+
+def _approve(application: Application, *, actor, request) -> None:
+    application.status = Application.Status.APPROVED
+    _record_decision(application, actor)
+    audit.record(
+        "onboarding.approve",
+        actor=actor,
+        obj=application,
+        request=request,
+        details={"slug": application.slug, "automatic": actor is None},
+    )
+    emails.approved(application)
+
+
+def _record_decision(application: Application, actor) -> None:
+    application.decided_at = timezone.now()
+    application.decided_by_id = getattr(actor, "pk", None)
+    application.decided_by_name = (
+        (actor.get_full_name() or actor.email) if actor is not None else _("otomatis")
+    )
+    application.save()

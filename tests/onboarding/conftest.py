@@ -61,3 +61,25 @@ def public_rows_cleanup():
     Message.objects.filter(id__gt=last_message).delete()
     AuditEntry.objects.filter(id__gt=last_audit).delete()
     mail.outbox.clear()
+
+
+COORDINATOR = "koordinator@sinergi.test"
+
+
+def verified_application(platform, **overrides):
+    """Apply through the form and open the verification link, as the applicant would."""
+    from onboarding.models import Application
+
+    data = join_data(**overrides)
+    platform.post("/bergabung/", data)
+    platform.post(path_of(last_link_to(data["email"])))
+    return Application.objects.get(slug=data["slug"], email=data["email"])
+
+
+@pytest.fixture
+def coordinator(site_client, db):
+    from tests.harness.fixtures import sign_in_staff
+
+    client = site_client(None)
+    sign_in_staff(client, None, COORDINATOR)
+    return client

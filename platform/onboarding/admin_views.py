@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onboarding import selectors, services
+from onboarding import progress, selectors, services
 from onboarding.forms import RejectForm
 from onboarding.models import Application
 
@@ -29,6 +29,7 @@ def queue(request):
     on_platform_with(request, REVIEW_PERMISSION)
     context = {
         "waiting": selectors.waiting_for_review(),
+        "failed": selectors.failed_provisioning(),
         "recent": selectors.recently_decided(),
         "page_title": _("Pendaftaran daerah"),
         "header_icon": "form",
@@ -43,6 +44,7 @@ def detail(request, pk: int, reject_form: RejectForm | None = None, status: int 
         "application": application,
         "official_email": application.email.endswith(".go.id"),
         "module_names": selectors.module_names(application.modules),
+        **({"progress": progress.status_of(application)} if application.region_id else {}),
         "reject_form": reject_form or RejectForm(),
         "page_title": application.region_name,
         "header_icon": "form",
@@ -61,7 +63,7 @@ def approve(request, pk: int):
         return redirect("onboarding_admin:detail", pk)
     messages.success(
         request,
-        _("%(region)s disetujui; pemohon sudah diberi tahu.") % {"region": application},
+        _("%(region)s disetujui; pemohon sudah diberi tahu.") % {"region": application.region_name},
     )
     return redirect("onboarding_admin:detail", pk)
 
@@ -82,7 +84,22 @@ def reject(request, pk: int):
             messages.success(
                 request,
                 _("%(region)s ditolak; pemohon sudah diberi tahu alasannya.")
-                % {"region": application},
+                % {"region": application.region_name},
             )
             return redirect("onboarding_admin:queue")
     return detail(request, pk, reject_form=form, status=400)
+
+
+@require_POST
+def retry(request, pk: int):
+    on_platform_with(request, REVIEW_PERMISSION)
+    application = get_object_or_404(Application, pk=pk)
+    try:
+        services.retry_provisioning(application, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request, _("Penyiapan %(region)s diulang.") % {"region": application.region_name}
+        )
+    return redirect("onboarding_admin:detail", pk)

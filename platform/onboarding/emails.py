@@ -96,3 +96,78 @@ def rejected(application) -> None:
         body,
         idempotency_key=f"onboarding.rejected:{application.pk}",
     )
+
+
+def live(application) -> None:
+    from onboarding.admin_account import link_days, password_link
+
+    link = password_link(application)
+    password_part = (
+        _("Buat kata sandi admin (tautan sekali pakai, berlaku %(days)s hari):\n%(link)s\n\n")
+        % {"days": link_days(), "link": link}
+        if link
+        else ""
+    )
+    body = _(
+        "Yth. %(name)s,\n\n%(region)s sudah aktif di Sinergi: %(site)s\n\n"
+        "%(password_part)s"
+        "Admin daerah: %(admin)s (masuk dengan %(email)s dan verifikasi dua langkah).\n"
+        "Status pendaftaran: %(status)s\n"
+    ) % {
+        "name": application.applicant_name,
+        "region": application.region_name,
+        "site": links.region_url(application),
+        "password_part": password_part,
+        "admin": links.region_url(application, "/admin/"),
+        "email": application.email,
+        "status": links.status_url(application),
+    }
+    send_email(
+        application.email,
+        _("%(region)s sudah aktif") % {"region": application.region_name},
+        body,
+        idempotency_key=f"onboarding.live:{application.pk}",
+    )
+
+
+def password_link(application, link: str) -> None:
+    from onboarding.admin_account import link_days
+
+    body = _(
+        "Yth. %(name)s,\n\nBuat kata sandi admin %(region)s melalui tautan berikut "
+        "(sekali pakai, berlaku %(days)s hari):\n%(link)s\n"
+    ) % {
+        "name": application.applicant_name,
+        "region": application.region_name,
+        "days": link_days(),
+        "link": link,
+    }
+    send_email(
+        application.email,
+        _("Tautan kata sandi admin %(region)s") % {"region": application.region_name},
+        body,
+        idempotency_key=f"onboarding.password:{application.pk}:{link.rstrip('/')[-24:]}",
+    )
+
+
+def provisioning_failed(application, job, reviewer) -> None:
+    from tenants.api import STEP_LABELS
+
+    body = _(
+        "Penyiapan %(region)s (%(host)s) gagal pada langkah “%(step)s”.\nAlasan: %(reason)s\n\n"
+        "Tidak ada yang tertinggal: skema, domain dan akun sudah dihapus. Ulangi dari "
+        "admin platform:\n%(link)s\n"
+    ) % {
+        "region": application.region_name,
+        "host": application.hostname,
+        "step": STEP_LABELS.get(job.failed_step, job.failed_step),
+        "reason": job.failure_reason,
+        "link": links.platform_url(application, "onboarding_admin:detail", application.pk),
+    }
+    send_email(
+        reviewer.email,
+        _("Penyiapan %(region)s gagal") % {"region": application.region_name},
+        body,
+        idempotency_key=f"onboarding.failed:{application.pk}:{job.attempts}:{reviewer.pk}",
+        user=reviewer,
+    )

@@ -16,12 +16,12 @@ STATUS_SALT = "onboarding.status"
 
 
 def status_token(application) -> str:
-    return signing.dumps(str(application.public_id), salt=STATUS_SALT)
+    return signing.Signer(salt=STATUS_SALT).sign(str(application.public_id))
 
 
 def public_id_of(token: str) -> str | None:
     try:
-        return signing.loads(token, salt=STATUS_SALT)
+        return signing.Signer(salt=STATUS_SALT).unsign(token)
     except signing.BadSignature:
         return None
 

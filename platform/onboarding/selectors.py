@@ -72,3 +72,22 @@ def module_names(keys) -> list[str]:
     from modules import registry
 
     return [str(registry.get(key).name) if registry.exists(key) else key for key in keys]
+
+
+def job_of(application: Application):
+    from tenants.models import ProvisioningJob
+
+    if application.region_id is None:
+        return None
+    return ProvisioningJob.objects.filter(region_id=application.region_id).first()
+
+
+def failed_provisioning() -> QuerySet[Application]:
+    """Approved applications whose region could not be made (and was undone)."""
+    return (
+        Application.objects.filter(
+            status=Application.Status.APPROVED, region__provisioning_job__status="failed"
+        )
+        .select_related("region", "region__provisioning_job")
+        .order_by("-decided_at")
+    )

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from accounts.tokens import new_token, token_hash
 from audit import api as audit
-from onboarding import emails, selectors
+from onboarding import admin_account, emails, selectors
 from onboarding.emails import VERIFICATION_DAYS
 from onboarding.models import Application
+from tenants.provinces import PROVINCES
 
 
 @dataclass
@@ -202,6 +203,7 @@ def _lock_undecided(application: Application) -> Application:
 
 def _approve(application: Application, *, actor, request) -> None:
     application.status = Application.Status.APPROVED
+    application.region = _start_provisioning(application).region
     _record_decision(application, actor)
     audit.record(
         "onboarding.approve",
@@ -220,3 +222,68 @@ def _record_decision(application: Application, actor) -> None:
         (actor.get_full_name() or actor.email) if actor is not None else _("otomatis")
     )
     application.save()
+
+
+# --- provisioning ------------------------------------------------------------------------------
+FINISHED_CALLBACK = "onboarding.services.provisioning_finished"
+
+
+def _start_provisioning(application: Application):
+    """Claim the region and queue its provisioning on the worker (after the commit)."""
+    from tenants import api as tenants
+
+    job = tenants.start_provisioning(
+        tenants.RegionRequest(
+            slug=application.slug,
+            name=application.region_name,
+            kind=application.kind,
+            province=application.province,
+            timezone=PROVINCES[application.province],
+            admin_email=application.email,
+            admin_name=application.applicant_name,
+            modules=application.modules,
+        ),
+        on_finish=FINISHED_CALLBACK,
+    )
+    tenants.queue_job(job)
+    return job
+
+
+def provisioning_finished(job) -> None:
+    """Called by the job when it is done or has failed; idempotent, like the job."""
+    from tenants.models import ProvisioningJob
+
+    connection.set_schema_to_public()
+    application = Application.objects.filter(
+        region_id=job.region_id, status=Application.Status.APPROVED
+    ).first()
+    if application is None:
+        return
+    if job.status == ProvisioningJob.Status.DONE:
+        with transaction.atomic():
+            application.status = Application.Status.LIVE
+            application.live_at = timezone.now()
+            application.save(update_fields=["status", "live_at"])
+            emails.live(application)
+    elif job.status == ProvisioningJob.Status.FAILED:
+        for reviewer in selectors.reviewers():
+            emails.provisioning_failed(application, job, reviewer)
+
+
+def retry_provisioning(application: Application, *, actor, request=None) -> None:
+    from tenants import api as tenants
+
+    job = selectors.job_of(application)
+    if application.status != Application.Status.APPROVED or job is None:
+        raise ValidationError(_("Pendaftaran ini tidak sedang disiapkan."))
+    tenants.retry_job(job, actor=actor, request=request)
+
+
+def send_password_link(application: Application) -> None:
+    """Mail the applicant a fresh link to set the region admin's password."""
+    if application.status != Application.Status.LIVE:
+        raise ValidationError(_("Daerah ini belum aktif."))
+    link = admin_account.password_link(application)
+    if link is None:
+        raise ValidationError(_("Kata sandi admin sudah dibuat. Silakan masuk ke admin daerah."))
+    emails.password_link(application, link)

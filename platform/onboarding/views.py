@@ -3,13 +3,15 @@ link, and the status page the applicant watches."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from onboarding import links, selectors, services
+from onboarding import admin_account, links, progress, selectors, services
 from onboarding.forms import JoinForm
 from onboarding.models import Application
 
@@ -20,6 +22,7 @@ def _platform_only(request) -> None:
         raise Http404
 
 
+@never_cache  # the form carries a CSRF token: never from the shared page cache
 @require_http_methods(["GET", "POST"])
 def join(request):
     _platform_only(request)
@@ -48,6 +51,7 @@ def check_subdomain(request):
     return JsonResponse({"slug": slug, "available": problem is None, "message": message})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def verify(request, token: str):
     """GET shows a button, POST confirms: a mail scanner opening the link uses nothing."""
@@ -67,7 +71,41 @@ def verify(request, token: str):
 def status(request, token: str):
     _platform_only(request)
     application = _application(token)
-    return render(request, "onboarding/status.html", {"application": application, "token": token})
+    context = {"application": application, "token": token, **progress.status_of(application)}
+    if context["state"] == "live":
+        context.update(
+            password_set=admin_account.password_is_set(application),
+            password_link=admin_account.password_link(application)
+            if admin_account.link_shown_on_page(application)
+            else None,
+            site_url=links.region_url(application),
+            admin_url=links.region_url(application, "/admin/"),
+        )
+    return render(request, "onboarding/status.html", context)
+
+
+@require_GET
+@never_cache
+def status_json(request, token: str):
+    """What the status page polls to move its steps and bar without a reload."""
+    _platform_only(request)
+    return JsonResponse(progress.status_of(_application(token)))
+
+
+@require_POST
+def send_password_link(request, token: str):
+    _platform_only(request)
+    application = _application(token)
+    try:
+        services.send_password_link(application)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Tautan baru sudah dikirim ke %(email)s.") % {"email": application.email},
+        )
+    return redirect("onboarding:status", token)
 
 
 def _application(token: str) -> Application:

@@ -14,6 +14,7 @@ queue_urls = (
         path("<int:pk>/", admin_views.detail, name="detail"),
         path("<int:pk>/setujui/", admin_views.approve, name="approve"),
         path("<int:pk>/tolak/", admin_views.reject, name="reject"),
+        path("<int:pk>/ulangi/", admin_views.retry, name="retry"),
     ],
     "onboarding_admin",
 )

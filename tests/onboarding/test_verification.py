@@ -35,7 +35,7 @@ def test_link_opens_a_confirm_button_and_confirming_shows_the_status_page(platfo
     application = Application.objects.get()
     assert application.status == Application.Status.VERIFIED
     assert application.verified_at is not None
-    assert "Menunggu persetujuan" in status_page.text
+    assert "sedang meninjau pendaftaran Anda" in status_page.text
     assert AuditEntry.objects.filter(
         action="onboarding.verify_email", object_id=str(application.pk)
     ).exists()

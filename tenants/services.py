@@ -395,6 +395,27 @@ def _undo(region: Region, exc: Exception) -> None:
     region.save(update_fields=["status", "failure_reason", "activated_at"])
 
 
+# What the operator may do to a region in each status, and where it leads.
+LIFECYCLE = {
+    "suspend": ((Region.Status.ACTIVE,), Region.Status.SUSPENDED),
+    "resume": ((Region.Status.SUSPENDED,), Region.Status.ACTIVE),
+    "archive": ((Region.Status.ACTIVE, Region.Status.SUSPENDED), Region.Status.ARCHIVED),
+}
+
+
+def change_lifecycle(region: Region, action: str, *, actor=None, request=None) -> Region:
+    """Suspend, resume or archive, each only from the statuses it makes sense from."""
+    if action not in LIFECYCLE:
+        raise ValidationError(_("Tindakan tidak dikenal: %(action)s.") % {"action": action})
+    allowed_from, target = LIFECYCLE[action]
+    if region.status not in allowed_from:
+        raise ValidationError(
+            _("%(region)s berstatus %(status)s; tindakan ini tidak berlaku.")
+            % {"region": region.name, "status": region.get_status_display()}
+        )
+    return set_status(region, target, actor=actor, request=request)
+
+
 def set_status(region: Region, status: str, *, actor=None, request=None) -> Region:
     """Suspend, resume or archive a region (the operator console builds on this)."""
     if status not in Region.Status.values:

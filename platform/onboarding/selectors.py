@@ -91,3 +91,31 @@ def failed_provisioning() -> QuerySet[Application]:
         .select_related("region", "region__provisioning_job")
         .order_by("-decided_at")
     )
+
+
+def template_health() -> dict:
+    from tenants import template
+
+    return {
+        "status": template.template_status(),
+        "stored": template.stored_fingerprint(),
+        "code": template.migrations_fingerprint(),
+    }
+
+
+def failed_tasks(limit: int = 10):
+    """The background tasks that failed most recently (django-q2's record)."""
+    from django_q.models import Failure
+
+    return Failure.objects.order_by("-stopped")[:limit]
+
+
+def schedules() -> list[dict]:
+    """Every schedule with its next run and the outcome of its last one."""
+    from django_q.models import Schedule, Task
+
+    rows = list(Schedule.objects.order_by("name"))
+    last = Task.objects.in_bulk([row.task for row in rows if row.task])
+    return [
+        {"name": row.name, "next_run": row.next_run, "last": last.get(row.task)} for row in rows
+    ]

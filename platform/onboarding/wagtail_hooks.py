@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
-from onboarding import admin_views, selectors
+from onboarding import admin_views, console_views, selectors
 
 queue_urls = (
     [
@@ -20,9 +20,19 @@ queue_urls = (
 )
 
 
+console_urls = (
+    [
+        path("", console_views.console, name="index"),
+        path("daerah/<int:pk>/ulangi-penyiapan/", console_views.retry, name="retry"),
+        path("daerah/<int:pk>/<str:action>/", console_views.change, name="change"),
+    ],
+    "onboarding_console",
+)
+
+
 @hooks.register("register_admin_urls")
 def register_queue_urls():
-    return [path("pendaftaran/", include(queue_urls))]
+    return [path("pendaftaran/", include(queue_urls)), path("konsol/", include(console_urls))]
 
 
 class PlatformMenuItem(MenuItem):
@@ -56,4 +66,16 @@ def register_queue_menu_item():
         icon_name="form",
         order=150,
         name="pendaftaran-daerah",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_console_menu_item():
+    return PlatformMenuItem(
+        console_views.OPERATE_PERMISSION,
+        _("Konsol operator"),
+        reverse("onboarding_console:index"),
+        icon_name="site",
+        order=160,
+        name="konsol-operator",
     )

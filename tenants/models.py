@@ -103,6 +103,7 @@ class ProvisioningJob(models.Model):
     failure_reason = models.TextField(_("alasan gagal"), blank=True)
     step_seconds = models.JSONField(default=dict)
     attempts = models.PositiveIntegerField(_("percobaan"), default=0)
+    from_pool = models.BooleanField(_("dari kolam siap pakai"), default=False)
     # A dotted path called with the job once it is done or has failed (e.g. to tell the
     # applicant); it must be idempotent, like the job.
     on_finish = models.CharField(max_length=200, blank=True)

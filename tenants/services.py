@@ -28,7 +28,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from audit import api as audit
 from core.tasks import enqueue
-from tenants import template
+from tenants import pool, template
 from tenants.models import Domain, ProvisioningJob, Region
 from tenants.provinces import PROVINCES
 from tenants.validation import schema_name_for, validate_slug
@@ -289,10 +289,13 @@ def create_schema(region: Region, request: RegionRequest) -> None:
             _("Templat skema daerah %(status)s; jalankan refresh_region_template.")
             % {"status": status}
         )
-    if settings.TENANT_CREATION_FAKES_MIGRATIONS:
-        template.clone_template(region.schema_name)
-    else:  # migrating from scratch: the benchmark's baseline
+    if not settings.TENANT_CREATION_FAKES_MIGRATIONS:  # the benchmark's baseline
         region.create_schema(check_if_exists=False, verbosity=0)
+    elif pool.claim(region.schema_name):
+        _save(region.provisioning_job, from_pool=True)
+        pool.queue_refill()
+    else:
+        template.clone_template(region.schema_name)
 
 
 def enable_modules(region: Region, request: RegionRequest) -> None:

@@ -15,3 +15,9 @@ def run_provisioning(job_id: int) -> None:
     except services.ProvisioningError:
         # Undone and recorded on the job (step and reason); retried from the console.
         log.warning("provisioning failed", extra={"job": job_id})
+
+
+def refill_pool() -> int:
+    from tenants import pool
+
+    return pool.refill()

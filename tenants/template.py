@@ -81,6 +81,10 @@ def refresh_template(verbosity: int = 0) -> str:
         cursor.execute(
             f'COMMENT ON SCHEMA "{TEMPLATE_SCHEMA}" IS %s', [_COMMENT_PREFIX + fingerprint]
         )
+    from tenants import pool
+
+    pool.drain_stale()  # cloned from an older template: never handed out, so dropped now
+    pool.queue_refill()
     return fingerprint
 
 

@@ -94,12 +94,13 @@ def failed_provisioning() -> QuerySet[Application]:
 
 
 def template_health() -> dict:
-    from tenants import template
+    from tenants import pool, template
 
     return {
         "status": template.template_status(),
         "stored": template.stored_fingerprint(),
         "code": template.migrations_fingerprint(),
+        "pool": pool.health(),
     }
 
 

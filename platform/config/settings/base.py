@@ -188,6 +188,8 @@ else:
     }
 # Anonymous pages kept in the shared cache (pages.cache); publishing retires them at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Empty region schemas kept cloned and ready (tenants.pool); 0 turns the warm pool off.
+REGION_POOL_SIZE = env.int("REGION_POOL_SIZE", default=3)
 # Seconds a process trusts its host-to-region lookup before reading it again.
 REGION_ROUTING_TTL = env.int("REGION_ROUTING_TTL", default=15)
 

@@ -15,13 +15,20 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import provisioning, routing, throughput
+    from bench import onboarding, provisioning, routing, throughput
     from bench.report import publish
     from tests.harness.database import drop_worker_database, prepare_worker_database
 
     name = prepare_worker_database("bench")
     try:
-        figures = [*provisioning.measure(), *routing.measure(), *throughput.measure(name)]
+        provisioned = provisioning.measure()
+        migrate_median = provisioned[0].baseline
+        figures = [
+            *provisioned,
+            *onboarding.measure(migrate_median),
+            *routing.measure(),
+            *throughput.measure(name),
+        ]
     finally:
         drop_worker_database(name)
     publish(figures)

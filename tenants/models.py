@@ -74,3 +74,46 @@ class Domain(DomainMixin):
 
     def __str__(self) -> str:
         return self.domain
+
+
+class ProvisioningJob(models.Model):
+    """Bringing one region live, step by step, recorded as it goes (public schema).
+
+    A worker killed mid-way runs the job again: the recorded steps are skipped and the step
+    it was in is redone (every step is idempotent). The applicant's progress page reads it.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Menunggu giliran")
+        RUNNING = "running", _("Sedang berjalan")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    region = models.OneToOneField(
+        Region, on_delete=models.CASCADE, related_name="provisioning_job", verbose_name=_("daerah")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    # What the steps need beyond the Region row (never a password).
+    spec = models.JSONField(default=dict)
+    completed_steps = models.JSONField(default=list)
+    current_step = models.CharField(max_length=40, blank=True)
+    failed_step = models.CharField(_("langkah yang gagal"), max_length=40, blank=True)
+    failure_reason = models.TextField(_("alasan gagal"), blank=True)
+    step_seconds = models.JSONField(default=dict)
+    attempts = models.PositiveIntegerField(_("percobaan"), default=0)
+    from_pool = models.BooleanField(_("dari kolam siap pakai"), default=False)
+    # A dotted path called with the job once it is done or has failed (e.g. to tell the
+    # applicant); it must be idempotent, like the job.
+    on_finish = models.CharField(max_length=200, blank=True)
+    queued_at = models.DateTimeField(_("diantrekan"), null=True, blank=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("penyiapan daerah")
+        verbose_name_plural = _("penyiapan daerah")
+
+    def __str__(self) -> str:
+        return f"{self.region_id}:{self.status}"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.db import connection
 from django.db.models import QuerySet
 
-from tenants.models import Region
+from tenants.models import ProvisioningJob, Region
 
 
 def partner_directory() -> QuerySet[Region]:
@@ -14,3 +17,77 @@ def partner_directory() -> QuerySet[Region]:
         .prefetch_related("domains")
         .order_by("-is_lead_city", "name")
     )
+
+
+@dataclass(frozen=True)
+class StepState:
+    key: str
+    label: str
+    state: str  # "done", "running", "failed" or "waiting"
+
+
+@dataclass(frozen=True)
+class Progress:
+    status: str  # the job's status
+    steps: list[StepState]
+    percent: int
+    failed_step: str
+    failure_reason: str
+
+
+def provisioning_progress(job: ProvisioningJob) -> Progress:
+    from tenants.services import STEP_LABELS, STEPS
+
+    done = set(job.completed_steps)
+    steps = []
+    for step in STEPS:
+        key = step.__name__
+        if key in done:
+            state = "done"
+        elif key == job.failed_step:
+            state = "failed"
+        elif key == job.current_step and job.status == ProvisioningJob.Status.RUNNING:
+            state = "running"
+        else:
+            state = "waiting"
+        steps.append(StepState(key, str(STEP_LABELS.get(key, key)), state))
+    percent = 100 if job.status == ProvisioningJob.Status.DONE else 100 * len(done) // len(steps)
+    return Progress(job.status, steps, percent, job.failed_step, job.failure_reason)
+
+
+def regions_for_console() -> QuerySet[Region]:
+    """Every region with what the operator console shows beside it."""
+    return (
+        Region.objects.select_related("provisioning_job")
+        .prefetch_related("domains", "module_activations")
+        .order_by("name")
+    )
+
+
+def last_activity(regions) -> dict[int, object]:
+    """Per region id: the latest of its audit log and its people's last sign-in, read in
+    one statement across the region schemas (None for a region without either)."""
+    live = [r for r in regions if r.status in Region.LIVE_STATUSES]
+    if not live:
+        return {}
+    parts = [
+        f'SELECT %s, GREATEST((SELECT max(at) FROM "{r.schema_name}".audit_auditentry), '
+        f'(SELECT max(last_login) FROM "{r.schema_name}".accounts_user))'
+        for r in live
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), [r.pk for r in live])
+        return dict(cursor.fetchall())
+
+
+def storage_bytes(regions) -> dict[int, int]:
+    """Per region id: the size of its schema's tables and indexes."""
+    by_schema = {r.schema_name: r.pk for r in regions}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT n.nspname, sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relkind IN ('r', 'm') AND n.nspname = ANY(%s) GROUP BY n.nspname",
+            [list(by_schema)],
+        )
+        return {by_schema[name]: int(size) for name, size in cursor.fetchall()}

@@ -34,6 +34,8 @@ RESERVED_SLUGS = frozenset(
         "information-schema",
     }
 )
+# Schema names the platform uses itself: the warm pool (pool_<n>) and the template's build.
+RESERVED_PREFIXES = ("pg-", "pool-", "region-template")
 
 
 def validate_slug(slug: str) -> None:
@@ -47,7 +49,7 @@ def validate_slug(slug: str) -> None:
         )
     if "--" in slug:
         raise ValidationError(_("Subdomain tidak boleh memuat dua tanda hubung berturut-turut."))
-    if slug in RESERVED_SLUGS or slug.startswith("pg-"):
+    if slug in RESERVED_SLUGS or slug.startswith(RESERVED_PREFIXES):
         raise ValidationError(
             _("Subdomain “%(slug)s” dicadangkan.") % {"slug": slug}, code="reserved"
         )

@@ -11,8 +11,18 @@ from django.utils.translation import gettext_lazy as _
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 REGION_ADMIN = "Admin Daerah"
 PLATFORM_ROLES = {
-    "Operator Platform": [ADMIN_ACCESS, "accounts.view_audit_log", "accounts.requires_two_factor"],
-    "Koordinator Kemitraan": [ADMIN_ACCESS, "accounts.requires_two_factor"],
+    "Operator Platform": [
+        ADMIN_ACCESS,
+        "accounts.view_audit_log",
+        "accounts.requires_two_factor",
+        "onboarding.review_applications",
+        "onboarding.operate_regions",
+    ],
+    "Koordinator Kemitraan": [
+        ADMIN_ACCESS,
+        "accounts.requires_two_factor",
+        "onboarding.review_applications",
+    ],
     "Mentor": [ADMIN_ACCESS],
 }
 REGION_ROLES = {

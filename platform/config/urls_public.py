@@ -13,6 +13,7 @@ from themes import views as theme_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
+    path("bergabung/", include("onboarding.urls")),
     path("cari/", page_views.search, name="search"),
     path("i18n/setlang/", theme_views.set_language, name="set_language"),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),

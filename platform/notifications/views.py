@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from notifications import mailbox, selectors, services
@@ -81,6 +82,7 @@ def _own_notice(request, notice_id: int):
 
 
 # --- development mail viewer -----------------------------------------------------------------
+@never_cache  # new mail must show at once, not a cached empty list
 def dev_mail(request):
     """Every message the mailbox backend stored, newest first (development and tests only)."""
     if not settings.DEV_MAIL_VIEWER:

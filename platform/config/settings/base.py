@@ -92,6 +92,7 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "tenants",
     "modules",
+    "onboarding",
     "django_q",
 ]
 # Every folder of modules/ with a manifest.py is a module app, in region schemas only.
@@ -193,6 +194,8 @@ else:
     }
 # Anonymous pages kept in the shared cache (pages.cache); publishing retires them at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Empty region schemas kept cloned and ready (tenants.pool); 0 turns the warm pool off.
+REGION_POOL_SIZE = env.int("REGION_POOL_SIZE", default=3)
 # Seconds a process trusts its host-to-region lookup before reading it again.
 REGION_ROUTING_TTL = env.int("REGION_ROUTING_TTL", default=15)
 
@@ -272,6 +275,9 @@ NOTIFICATIONS_RETRY_DELAYS = env.list(
 NOTIFICATIONS_GATEWAY_TIMEOUT = env.float("NOTIFICATIONS_GATEWAY_TIMEOUT", default=15)
 # Gateways on loopback or private addresses: only where nobody else can set a gateway URL.
 NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE = env.bool("NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE", default=False)
+
+# --- Onboarding: new regions wait for a Tangerang coordinator unless this is off ------------
+ONBOARDING_REQUIRES_APPROVAL = env.bool("ONBOARDING_REQUIRES_APPROVAL", default=True)
 
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -12,6 +12,7 @@ os.environ.setdefault("DEV_MAIL_VIEWER", "true")
 os.environ.setdefault("NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE", "true")
 os.environ.setdefault("REGION_ROUTING_TTL", "0")
 os.environ.setdefault("SERVE_MEDIA", "true")
+os.environ.setdefault("REGION_POOL_SIZE", "0")  # pool tests set their own
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made there
 # are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

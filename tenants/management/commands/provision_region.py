@@ -1,3 +1,5 @@
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -31,7 +33,7 @@ class Command(BaseCommand):
             province=options["province"],
             timezone=options["timezone"],
             admin_email=options["admin_email"],
-            admin_password=options["admin_password"],
+            admin_password=options["admin_password"] or secrets.token_urlsafe(12),
             modules=[m for m in options["modules"].split(",") if m],
             is_lead_city=options["lead_city"],
         )
@@ -44,7 +46,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"{region.name} is live at http://{primary_hostname(region)}/")
         )
-        self.stdout.write(f"Admin: {request.admin_email} / {request.admin_password_set}")
+        self.stdout.write(f"Admin: {request.admin_email} / {request.admin_password}")
 
 
 def _messages(exc: ValidationError) -> list[str]:

@@ -17,6 +17,9 @@ class Command(BaseCommand):
         call_command("migrate_schemas", tenant=True, interactive=False, verbosity=quiet)
         if template.ensure_template(verbosity=quiet):
             self.stdout.write("Region template rebuilt.")
+        from tenants import pool
+
+        pool.queue_refill()  # the worker clones the warm pool's schemas
         from accounts.roles import PLATFORM_ROLES, install_roles
         from pages.services import ensure_platform_site
 

@@ -1,0 +1,107 @@
+"""The operator console in the platform admin: every region by status, failed provisioning
+with a retry, the template's health, failed background tasks, and the lifecycle actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from onboarding import selectors
+from onboarding.admin_views import on_platform_with
+from tenants import api as tenants
+from tenants.models import Region
+
+OPERATE_PERMISSION = "onboarding.operate_regions"
+STATUS_ORDER = [
+    Region.Status.PROVISIONING,
+    Region.Status.FAILED,
+    Region.Status.ACTIVE,
+    Region.Status.SUSPENDED,
+    Region.Status.ARCHIVED,
+    Region.Status.PENDING,
+]
+
+
+def console(request):
+    on_platform_with(request, OPERATE_PERMISSION)
+    regions = list(tenants.regions_for_console())
+    activity = tenants.last_activity(regions)
+    storage = tenants.storage_bytes(regions)
+    rows = [_row(region, activity.get(region.pk), storage.get(region.pk)) for region in regions]
+    groups = [
+        (label, [row for row in rows if row["region"].status == status])
+        for status, label in ((s, Region.Status(s).label) for s in STATUS_ORDER)
+    ]
+    context = {
+        "groups": [(label, members) for label, members in groups if members],
+        "failed": [row for row in rows if row["region"].status == Region.Status.FAILED],
+        "template": selectors.template_health(),
+        "failed_tasks": selectors.failed_tasks(),
+        "schedules": selectors.schedules(),
+        "page_title": _("Konsol operator"),
+        "header_icon": "site",
+    }
+    return TemplateResponse(request, "onboarding/admin/console.html", context)
+
+
+def _row(region: Region, last_seen, size) -> dict:
+    job = getattr(region, "provisioning_job", None)
+    domain = next(iter(region.domains.all()), None)
+    enabled = [a.module_key for a in region.module_activations.all() if a.enabled]
+    return {
+        "region": region,
+        "host": domain.domain if domain else tenants.primary_hostname(region),
+        "modules": selectors.module_names(sorted(enabled)),
+        "last_activity": last_seen,
+        "storage": size,
+        "job": job,
+        "actions": [
+            action
+            for action, (allowed_from, _target) in tenants.LIFECYCLE.items()
+            if region.status in allowed_from
+        ],
+    }
+
+
+@require_POST
+def change(request, pk: int, action: str):
+    on_platform_with(request, OPERATE_PERMISSION)
+    region = get_object_or_404(Region, pk=pk)
+    if action == "archive" and request.POST.get("confirm", "").strip() != region.slug:
+        messages.error(
+            request,
+            _("Ketik subdomain “%(slug)s” untuk mengarsipkan %(region)s.")
+            % {"slug": region.slug, "region": region.name},
+        )
+        return redirect("onboarding_console:index")
+    try:
+        tenants.change_lifecycle(region, action, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("%(region)s kini berstatus %(status)s.")
+            % {"region": region.name, "status": region.get_status_display()},
+        )
+    return redirect("onboarding_console:index")
+
+
+@require_POST
+def retry(request, pk: int):
+    on_platform_with(request, OPERATE_PERMISSION)
+    region = get_object_or_404(Region.objects.select_related("provisioning_job"), pk=pk)
+    job = getattr(region, "provisioning_job", None)
+    try:
+        if job is None:
+            raise ValidationError(_("Daerah ini tidak punya catatan penyiapan."))
+        tenants.retry_job(job, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Penyiapan %(region)s diulang.") % {"region": region.name})
+    return redirect("onboarding_console:index")

@@ -1,0 +1,23 @@
+"""Provisioning on the worker (queued by tenants.services.queue_job in the public schema)."""
+
+from __future__ import annotations
+
+import logging
+
+from tenants import services
+
+log = logging.getLogger(__name__)
+
+
+def run_provisioning(job_id: int) -> None:
+    try:
+        services.run_job(job_id)
+    except services.ProvisioningError:
+        # Undone and recorded on the job (step and reason); retried from the console.
+        log.warning("provisioning failed", extra={"job": job_id})
+
+
+def refill_pool() -> int:
+    from tenants import pool
+
+    return pool.refill()

@@ -62,6 +62,7 @@ class CompanyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _kecamatan_field(self)
+        self.fields["sector"].choices = [("", _("— pilih sektor usaha —")), *Sector.choices]
         if self.instance.pk and self.instance.is_verified:
             for name in ("name", "nib"):
                 self.fields[name].disabled = True
@@ -126,6 +127,7 @@ class VacancyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _kecamatan_field(self)
+        self.fields["job_type"].choices = [("", _("— pilih jenis pekerjaan —")), *JobType.choices]
 
     def clean(self):
         data = super().clean()

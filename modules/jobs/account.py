@@ -1,0 +1,81 @@
+""" "Akun saya" of Siap Kerja: the resident's applications and companies, their data
+download, and what is removed when they delete their account."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.providers import AccountItem, AccountSection
+from modules.jobs import selectors
+from modules.jobs.models import CompanyInvitation, SeekerProfile
+
+
+def account_section(user) -> AccountSection | None:
+    applications = list(selectors.applications_of(user)[:20])
+    items = [
+        AccountItem(
+            text=_("%(title)s · %(company)s")
+            % {"title": a.vacancy.title, "company": a.vacancy.company.name},
+            url=reverse("module-jobs:my_application", args=[a.pk]),
+            status=a.get_stage_display(),
+        )
+        for a in applications
+    ]
+    items += [
+        AccountItem(
+            text=_("Perusahaan: %(name)s") % {"name": company.name},
+            url=reverse("module-jobs:company", args=[company.pk]),
+            status=company.get_status_display(),
+        )
+        for company in selectors.companies_of(user)
+    ]
+    return AccountSection(
+        title=_("Lamaran kerja (Siap Kerja)"),
+        items=items,
+        empty_text=_("Anda belum melamar pekerjaan. Cari lowongan di Siap Kerja."),
+        url=reverse("module-jobs:my_applications"),
+    )
+
+
+def personal_data(user) -> dict:
+    profile = selectors.profile_of(user)
+    return {
+        "profile": None
+        if profile is None
+        else {
+            "phone": profile.phone,
+            "education": profile.education,
+            "major": profile.major,
+            "skills": profile.skills,
+            "experience": profile.experience,
+            "area": profile.area.name if profile.area else "",
+            "share_phone": profile.share_phone,
+            "cv": profile.cv.file_name if selectors.has_cv(profile) else None,
+        },
+        "applications": [
+            {
+                "vacancy": a.vacancy.title,
+                "company": a.vacancy.company.name,
+                "applied_at": a.created_at.isoformat(),
+                "stage": a.stage,
+                "cover_note": a.cover_note,
+                "history": [
+                    {"stage": e.stage, "message": e.message, "at": e.at.isoformat()}
+                    for e in a.events.all()
+                ],
+            }
+            for a in selectors.applications_of(user)
+        ],
+        "companies": [
+            {"name": c.name, "nib": c.nib, "status": c.status} for c in selectors.companies_of(user)
+        ],
+    }
+
+
+def erase(user) -> None:
+    """The profile and CV go; applications stay for the statistics, without the seeker (the
+    account's deletion empties their link) and without what the seeker wrote."""
+    SeekerProfile.objects.filter(user=user).delete()
+    selectors.applications_of(user).update(cover_note="")
+    CompanyInvitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()

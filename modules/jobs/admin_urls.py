@@ -1,0 +1,15 @@
+"""Disnaker's pages, mounted by the framework at /admin/jobs/ (namespace module-jobs-admin)."""
+
+from django.urls import path
+
+from modules.jobs import admin_views
+
+urlpatterns = [
+    path("", admin_views.index, name="index"),
+    path("perusahaan/", admin_views.companies, name="companies"),
+    path("perusahaan/<int:pk>/", admin_views.company, name="company"),
+    path("lowongan/", admin_views.vacancies, name="vacancies"),
+    path("lowongan/<int:pk>/", admin_views.vacancy, name="vacancy"),
+    path("statistik/", admin_views.statistics_view, name="statistics"),
+    path("statistik/unduh/", admin_views.statistics_csv, name="statistics_csv"),
+]

@@ -1,0 +1,198 @@
+"""Disnaker's pages in the region's Wagtail admin (/admin/jobs/): companies to verify,
+vacancies to moderate, statistics with CSV export. Thin: selectors read, services write."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from modules.jobs import forms, selectors, services
+from modules.jobs import statistics as figures
+from modules.jobs.formatting import salary_text
+from modules.jobs.models import Company, Vacancy
+
+VERIFY = "jobs.verify_companies"
+MODERATE = "jobs.moderate_vacancies"
+STATISTICS = "jobs.view_job_statistics"
+NS = "module-jobs-admin"
+
+
+def _require(request, *permissions: str) -> None:
+    if not any(request.user.has_perm(p) for p in permissions):
+        raise PermissionDenied
+
+
+def _page(request, template: str, title: str, **context) -> TemplateResponse:
+    context.update(page_title=title, header_title=title, header_icon="user")
+    return TemplateResponse(request, f"jobs/admin/{template}", context)
+
+
+def index(request):
+    _require(request, VERIFY, MODERATE)
+    return _page(
+        request,
+        "index.html",
+        _("Siap Kerja"),
+        companies=selectors.companies_waiting().select_related("area")[:50],
+        vacancies=selectors.vacancies_waiting()[:50],
+        can_verify=request.user.has_perm(VERIFY),
+        can_moderate=request.user.has_perm(MODERATE),
+        can_see_statistics=request.user.has_perm(STATISTICS),
+        open_count=selectors.open_vacancy_count(),
+        verified_count=selectors.verified_company_count(),
+    )
+
+
+def _status(request, choices) -> str:
+    wanted = request.GET.get("status", "")
+    return wanted if wanted in dict(choices) else ""
+
+
+def companies(request):
+    _require(request, VERIFY)
+    status = _status(request, Company.Status.choices)
+    found = Company.objects.select_related("area").order_by("name")
+    if status:
+        found = found.filter(status=status)
+    return _page(
+        request,
+        "companies.html",
+        _("Perusahaan"),
+        companies=found[:500],
+        status=status,
+        statuses=Company.Status.choices,
+    )
+
+
+def company(request, pk: int):
+    _require(request, VERIFY)
+    company = get_object_or_404(Company, pk=pk)
+    form = forms.ReasonForm(request.POST or None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "verify":
+                services.verify_company(company, actor=request.user, request=request)
+            elif action in ("reject", "suspend") and form.is_valid():
+                act = services.reject_company if action == "reject" else services.suspend_company
+                act(company, form.cleaned_data["reason"], actor=request.user, request=request)
+            else:
+                raise ValidationError(
+                    form.errors.get("reason") or _("Pilih tindakan yang tersedia.")
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            company.refresh_from_db()
+            messages.success(
+                request,
+                _("%(name)s kini berstatus %(status)s.")
+                % {"name": company.name, "status": company.get_status_display()},
+            )
+            return redirect(f"{NS}:company", company.pk)
+    return _page(
+        request,
+        "company.html",
+        company.name,
+        company=company,
+        members=selectors.members_of(company),
+        vacancies=company.vacancies.order_by("-created_at")[:100],
+        form=form,
+    )
+
+
+def vacancies(request):
+    _require(request, MODERATE)
+    status = _status(request, Vacancy.Status.choices)
+    found = Vacancy.objects.select_related("company").order_by("-created_at")
+    if status:
+        found = found.filter(status=status)
+    return _page(
+        request,
+        "vacancies.html",
+        _("Lowongan"),
+        vacancies=found[:500],
+        status=status,
+        statuses=Vacancy.Status.choices,
+        today=selectors.region_today(),
+    )
+
+
+def vacancy(request, pk: int):
+    _require(request, MODERATE)
+    vacancy = get_object_or_404(Vacancy.objects.select_related("company", "area"), pk=pk)
+    form = forms.ReasonForm(request.POST or None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "approve":
+                services.approve_vacancy(vacancy, actor=request.user, request=request)
+            elif action == "reject" and form.is_valid():
+                services.reject_vacancy(
+                    vacancy, form.cleaned_data["reason"], actor=request.user, request=request
+                )
+            else:
+                raise ValidationError(
+                    form.errors.get("reason") or _("Pilih tindakan yang tersedia.")
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            vacancy.refresh_from_db()
+            messages.success(
+                request,
+                _("Lowongan %(title)s kini berstatus %(status)s.")
+                % {"title": vacancy.title, "status": vacancy.get_status_display()},
+            )
+            return redirect(f"{NS}:vacancy", vacancy.pk)
+    return _page(
+        request,
+        "vacancy.html",
+        vacancy.title,
+        vacancy=vacancy,
+        salary=salary_text(vacancy),
+        form=form,
+        applications=vacancy.applications.count(),
+    )
+
+
+def _period(request) -> tuple[forms.PeriodForm, date, date]:
+    """The period asked for, or this year so far (region's dates)."""
+    today = selectors.region_today()
+    default = {"start": today.replace(month=1, day=1), "end": today}
+    form = forms.PeriodForm(request.GET or None, initial=default)
+    if request.GET and form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, default["start"], default["end"]
+
+
+def statistics_view(request):
+    _require(request, STATISTICS)
+    form, start, end = _period(request)
+    result = figures.report(start, end)
+    return _page(
+        request,
+        "statistics.html",
+        _("Statistik Siap Kerja"),
+        form=form,
+        report=result,
+        query=f"start={start.isoformat()}&end={end.isoformat()}",
+    )
+
+
+def statistics_csv(request):
+    _require(request, STATISTICS)
+    _form, start, end = _period(request)
+    body = figures.as_csv(figures.report(start, end))
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    name = f"siap-kerja-{start.isoformat()}-{end.isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

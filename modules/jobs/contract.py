@@ -1,0 +1,84 @@
+"""Objects for the module contract's cross-region test: one of each kind every id-taking URL
+names, made in the current region through the services, with the region's admin as a
+company member and as an applicant (so its own host answers every URL)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from modules.jobs import selectors, services
+from modules.jobs.models import Education, JobType, Sector
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def contract_objects(region) -> dict:
+    users = get_user_model().objects
+    admin = users.filter(is_superuser=True).order_by("pk").first()
+    other = users.create_user(
+        f"kontrak-{secrets.token_hex(4)}@{region.slug}.test", first_name="Warga", last_name="Uji"
+    )
+    own_company, own_vacancy = company_with_vacancy(admin, "PT Uji Kontrak")
+    _other_company, other_vacancy = company_with_vacancy(other, "CV Lain Kontrak")
+    for person in (admin, other):
+        seeker(person)
+    mine = services.apply(other_vacancy, user=admin, cover_note="Uji")
+    theirs = services.apply(own_vacancy, user=other, cover_note="Uji")
+    _invitation, token = services.invite_member(
+        own_company, f"kolega-{secrets.token_hex(4)}@{region.slug}.test", actor=admin
+    )
+    return {
+        "pk": own_vacancy.pk,
+        "company:pk": own_company.pk,
+        "company_edit:pk": own_company.pk,
+        "company_invite:pk": own_company.pk,
+        "vacancy_create:pk": own_company.pk,
+        "my_application:pk": mine.pk,
+        "applicant:pk": theirs.pk,
+        "applicant_cv:pk": theirs.pk,
+        "token": token,
+    }
+
+
+def company_with_vacancy(owner, name: str):
+    """A verified company of `owner` and one approved vacancy of it (verified and approved
+    by the region's first superuser)."""
+    verifier = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    company = services.register_company(
+        actor=owner,
+        name=name,
+        nib=f"8{secrets.randbelow(10**12):012d}",
+        sector=Sector.PERDAGANGAN,
+        address="Jl. Uji No. 1",
+        contact_name="Narahubung Uji",
+        contact_phone="081200000000",
+        contact_email="hrd@contoh.test",
+    )
+    services.verify_company(company, actor=verifier)
+    vacancy = services.create_vacancy(
+        company,
+        actor=owner,
+        title="Staf Gudang",
+        description="Menyusun barang di gudang.",
+        requirements="Teliti.",
+        education=Education.SMA,
+        job_type=JobType.FULL_TIME,
+        openings=2,
+        salary_min=4_500_000,
+        salary_max=5_000_000,
+        closes_on=selectors.region_today() + timedelta(days=14),
+    )
+    services.submit_vacancy(vacancy, actor=owner)
+    services.approve_vacancy(vacancy, actor=verifier)
+    vacancy.refresh_from_db()
+    return company, vacancy
+
+
+def seeker(user, **data):
+    values = {"phone": "081234567890", "education": Education.SMA, **data}
+    cv = SimpleUploadedFile("cv.pdf", PDF, content_type="application/pdf")
+    return services.save_profile(user, cv=cv, **values)

@@ -1,0 +1,284 @@
+"""Forms of Siap Kerja. They check what a person typed and show it back; the rules that
+must hold whatever the page are in services.py."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from modules.jobs import selectors
+from modules.jobs.formatting import parse_rupiah, rupiah
+from modules.jobs.models import (
+    SEEKER_EDUCATION,
+    Application,
+    Company,
+    JobType,
+    Sector,
+    SeekerProfile,
+    Vacancy,
+)
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_ERRORS = {"invalid": _lazy("Tulis tanggal seperti 2026-12-31.")}
+
+
+def _kecamatan_field(form: forms.Form, name: str = "area") -> None:
+    """Kecamatan from the organisation directory; the field goes when the region has none."""
+    choices = selectors.kecamatan()
+    if not choices.exists():
+        del form.fields[name]
+        return
+    field = form.fields[name]
+    field.queryset = choices
+    field.label_from_instance = lambda area: area.name
+    field.empty_label = _("— pilih kecamatan —")
+
+
+class CompanyForm(forms.ModelForm):
+    website = forms.URLField(label=_lazy("Situs web"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Company
+        fields = [
+            "name",
+            "nib",
+            "sector",
+            "address",
+            "area",
+            "description",
+            "website",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+        ]
+        widgets = {
+            "nib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "contact_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _kecamatan_field(self)
+        self.fields["sector"].choices = [("", _("— pilih sektor usaha —")), *Sector.choices]
+        if self.instance.pk and self.instance.is_verified:
+            for name in ("name", "nib"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Sudah diverifikasi Disnaker; tidak dapat diubah.")
+
+    def clean_nib(self):
+        return "".join((self.cleaned_data.get("nib") or "").split())
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_lazy("Alamat email rekan kerja"),
+        error_messages={"invalid": _lazy("Tulis alamat email yang benar, mis. nama@contoh.co.id.")},
+    )
+
+
+class SalaryField(forms.CharField):
+    """Whole Rupiah, typed as 4500000, 4.500.000 or Rp 4.500.000."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        return parse_rupiah(super().to_python(value))
+
+    def prepare_value(self, value):
+        return rupiah(value) if isinstance(value, int) else value
+
+
+class VacancyForm(forms.ModelForm):
+    salary_min = SalaryField(label=_lazy("Gaji terendah per bulan (Rp)"), required=False)
+    salary_max = SalaryField(label=_lazy("Gaji tertinggi per bulan (Rp)"), required=False)
+
+    class Meta:
+        model = Vacancy
+        fields = [
+            "title",
+            "job_type",
+            "openings",
+            "description",
+            "requirements",
+            "education",
+            "experience_years",
+            "area",
+            "location",
+            "salary_min",
+            "salary_max",
+            "salary_negotiable",
+            "disability_friendly",
+            "closes_on",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "requirements": forms.Textarea(attrs={"rows": 5}),
+            "closes_on": DATE_INPUT,
+        }
+        error_messages = {"closes_on": DATE_ERRORS}
+        help_texts = {
+            "location": _lazy("Alamat atau nama kawasan tempat bekerja."),
+            "closes_on": _lazy("Hari terakhir lamaran diterima."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _kecamatan_field(self)
+        self.fields["job_type"].choices = [("", _("— pilih jenis pekerjaan —")), *JobType.choices]
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("salary_min"), data.get("salary_max")
+        if low and high and low > high:
+            self.add_error("salary_max", _("Gaji tertinggi tidak boleh di bawah gaji terendah."))
+        if (
+            "salary_min" not in self.errors
+            and not low
+            and not high
+            and not data.get("salary_negotiable")
+        ):
+            self.add_error(
+                "salary_min", _("Isi kisaran gaji, atau centang “gaji dapat dinegosiasikan”.")
+            )
+        return data
+
+
+class ExtendForm(forms.Form):
+    closes_on = forms.DateField(
+        label=_lazy("Tanggal tutup baru"), widget=DATE_INPUT, error_messages=DATE_ERRORS
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    cv = forms.FileField(
+        label=_lazy("CV (PDF)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+    remove_cv = forms.BooleanField(label=_lazy("Hapus CV yang tersimpan"), required=False)
+
+    class Meta:
+        model = SeekerProfile
+        fields = [
+            "phone",
+            "education",
+            "major",
+            "skills",
+            "experience",
+            "area",
+            "share_phone",
+        ]
+        widgets = {
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+            "skills": forms.Textarea(attrs={"rows": 3}),
+            "experience": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "skills": _lazy("Mis. mengemudi (SIM B1), Microsoft Excel, menjahit."),
+            "experience": _lazy("Tempat kerja, jabatan dan tahunnya; kosongkan bila belum ada."),
+        }
+
+    def __init__(self, *args, cv_limit_mb: int = 2, has_cv: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        _kecamatan_field(self)
+        self.fields["cv"].help_text = _("Berkas PDF, paling besar %(mb)s MB.") % {"mb": cv_limit_mb}
+        if not has_cv:
+            del self.fields["remove_cv"]
+
+
+class ApplyForm(forms.Form):
+    cover_note = forms.CharField(
+        label=_lazy("Surat pengantar"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_lazy("Ceritakan singkat mengapa Anda cocok untuk pekerjaan ini."),
+    )
+
+
+class MoveForm(forms.Form):
+    stage = forms.ChoiceField(label=_lazy("Pindahkan ke tahap"))
+    message = forms.CharField(
+        label=_lazy("Pesan untuk pelamar"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_lazy("Mis. jadwal dan tempat wawancara. Pelamar menerimanya lewat notifikasi."),
+    )
+
+    def __init__(self, *args, stages: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = [
+            (s, label) for s, label in Application.Stage.choices if s in stages
+        ]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_lazy("Alasan"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _lazy("Tuliskan alasannya agar pemohon dapat memperbaiki.")},
+    )
+
+
+class SearchForm(forms.Form):
+    """The residents' search (GET): every field optional, a bad one is ignored with a note."""
+
+    q = forms.CharField(label=_lazy("Kata kunci"), required=False, max_length=100)
+    sector = forms.ChoiceField(
+        label=_lazy("Sektor"), required=False, choices=[("", _lazy("Semua sektor"))]
+    )
+    education = forms.ChoiceField(label=_lazy("Pendidikan saya"), required=False)
+    job_type = forms.ChoiceField(label=_lazy("Jenis pekerjaan"), required=False)
+    salary = SalaryField(label=_lazy("Gaji paling sedikit (Rp)"), required=False)
+    area = forms.ModelChoiceField(label=_lazy("Kecamatan"), required=False, queryset=None)
+    disability_friendly = forms.BooleanField(
+        label=_lazy("Ramah penyandang disabilitas"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", _("Semua sektor")), *Sector.choices]
+        self.fields["education"].choices = [("", _("Semua jenjang")), *SEEKER_EDUCATION]
+        self.fields["job_type"].choices = [("", _("Semua jenis")), *JobType.choices]
+        _kecamatan_field(self)
+        if "area" in self.fields:
+            self.fields["area"].empty_label = _("Semua kecamatan")
+
+    def filters(self) -> selectors.Filters:
+        """What was asked, leaving out the fields that did not validate."""
+        self.is_valid()
+        data = {k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors}
+        area = data.get("area")
+        return selectors.Filters(
+            q=data.get("q") or "",
+            sector=data.get("sector") or "",
+            education=data.get("education") or "",
+            job_type=data.get("job_type") or "",
+            salary=data.get("salary"),
+            area=area.pk if area else None,
+            disability_friendly=bool(data.get("disability_friendly")),
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(v for k, v in self.data.items() if k in self.fields and k != "page")
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(
+        label=_lazy("Dari tanggal"), widget=DATE_INPUT, error_messages=DATE_ERRORS
+    )
+    end = forms.DateField(
+        label=_lazy("Sampai tanggal"), widget=DATE_INPUT, error_messages=DATE_ERRORS
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError(_("Tanggal awal harus sebelum tanggal akhir."))
+        return data

@@ -1,0 +1,32 @@
+"""Resident pages, mounted by the framework at /kerja/ (namespace module-jobs)."""
+
+from django.urls import path
+
+from modules.jobs import employer_views as employer
+from modules.jobs import views
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("lowongan/<int:pk>/", views.vacancy_detail, name="vacancy"),
+    path("lowongan/<int:pk>/lamar/", views.apply, name="apply"),
+    path("profil/", views.profile, name="profile"),
+    path("profil/cv/", views.my_cv, name="my_cv"),
+    path("lamaran/", views.my_applications, name="my_applications"),
+    path("lamaran/<int:pk>/", views.my_application, name="my_application"),
+    # Employers
+    path("perusahaan/", employer.employer_home, name="employer_home"),
+    path("perusahaan/daftar/", employer.company_register, name="company_register"),
+    path("perusahaan/<int:pk>/", employer.company, name="company"),
+    path("perusahaan/<int:pk>/ubah/", employer.company_edit, name="company_edit"),
+    path("perusahaan/<int:pk>/undang/", employer.company_invite, name="company_invite"),
+    path("perusahaan/<int:pk>/lowongan-baru/", employer.vacancy_create, name="vacancy_create"),
+    path("undangan/<str:token>/", employer.accept_invitation, name="accept_invitation"),
+    path("kelola/lowongan/<int:pk>/", employer.vacancy_manage, name="vacancy_manage"),
+    path("kelola/lowongan/<int:pk>/ubah/", employer.vacancy_edit, name="vacancy_edit"),
+    path("kelola/lowongan/<int:pk>/ajukan/", employer.vacancy_submit, name="vacancy_submit"),
+    path("kelola/lowongan/<int:pk>/perpanjang/", employer.vacancy_extend, name="vacancy_extend"),
+    path("kelola/lowongan/<int:pk>/terisi/", employer.vacancy_fill, name="vacancy_fill"),
+    path("kelola/lowongan/<int:pk>/tarik/", employer.vacancy_withdraw, name="vacancy_withdraw"),
+    path("kelola/pelamar/<int:pk>/", employer.applicant, name="applicant"),
+    path("kelola/pelamar/<int:pk>/cv/", employer.applicant_cv, name="applicant_cv"),
+]

@@ -1,0 +1,160 @@
+"""Resident pages at /kerja/: search and read vacancies, the job-seeker profile, applying,
+and one's own applications. Thin: reads through selectors, writes through services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from modules.jobs import forms, selectors, services
+from modules.jobs.formatting import salary_text
+
+PAGE_SIZE = 20
+NS = "module-jobs"
+
+
+def index(request):
+    form = forms.SearchForm(request.GET or None)
+    found = selectors.search(form.filters())
+    results = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "jobs/index.html",
+        {
+            "form": form,
+            "results": results,
+            "vacancies": results.object_list,
+            "query": query.urlencode(),
+            "filtered": form.is_filtered,
+        },
+    )
+
+
+def vacancy_detail(request, pk: int):
+    vacancy = get_object_or_404(selectors.listed_vacancies(), pk=pk)
+    context = {
+        "vacancy": vacancy,
+        "salary": salary_text(vacancy),
+        "is_open": selectors.is_open(vacancy),
+        "application": selectors.application_of(request.user, vacancy),
+        "is_member": selectors.is_member(request.user, vacancy.company),
+    }
+    return render(request, "jobs/vacancy.html", context)
+
+
+@login_required
+def apply(request, pk: int):
+    vacancy = get_object_or_404(selectors.listed_vacancies(), pk=pk)
+    existing = selectors.application_of(request.user, vacancy)
+    if existing is not None:
+        messages.info(request, _("Anda sudah melamar lowongan ini."))
+        return redirect(f"{NS}:my_application", existing.pk)
+    profile = selectors.profile_of(request.user)
+    if profile is None:
+        messages.info(request, _("Lengkapi profil pencari kerja Anda dulu, lalu lamar lagi."))
+        return redirect(f"{reverse(f'{NS}:profile')}?lanjut={vacancy.pk}")
+    form = forms.ApplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.apply(
+                vacancy,
+                user=request.user,
+                cover_note=form.cleaned_data["cover_note"],
+                request=request,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Lamaran Anda untuk %(title)s terkirim.") % {"title": vacancy.title}
+            )
+            return redirect(f"{NS}:my_application", application.pk)
+    context = {
+        "vacancy": vacancy,
+        "form": form,
+        "profile": profile,
+        "has_cv": selectors.has_cv(profile),
+        "is_open": selectors.is_open(vacancy),
+    }
+    return render(request, "jobs/apply.html", context)
+
+
+@login_required
+def profile(request):
+    current = selectors.profile_of(request.user)
+    has_cv = selectors.has_cv(current)
+    form = forms.ProfileForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=current,
+        cv_limit_mb=selectors.module_settings()["cv_max_mb"],
+        has_cv=has_cv,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("cv", "remove_cv")}
+        try:
+            services.save_profile(
+                request.user,
+                cv=form.cleaned_data.get("cv"),
+                remove_cv=form.cleaned_data.get("remove_cv", False),
+                **data,
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Profil pencari kerja Anda tersimpan."))
+            following = request.GET.get("lanjut", "")
+            if following.isdigit():
+                return redirect(f"{NS}:apply", int(following))
+            return redirect(f"{NS}:profile")
+    context = {"form": form, "profile": current, "has_cv": has_cv}
+    return render(request, "jobs/profile.html", context)
+
+
+@login_required
+def my_cv(request):
+    profile = selectors.profile_of(request.user)
+    if not selectors.has_cv(profile):
+        raise Http404
+    return cv_response(profile.cv)
+
+
+def cv_response(cv) -> HttpResponse:
+    response = HttpResponse(bytes(cv.content), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{cv.file_name}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def my_applications(request):
+    applications = selectors.applications_of(request.user)
+    return render(request, "jobs/my_applications.html", {"applications": applications})
+
+
+@login_required
+def my_application(request, pk: int):
+    application = get_object_or_404(selectors.applications_of(request.user), pk=pk)
+    context = {
+        "application": application,
+        "events": application.events.all(),
+        "vacancy": application.vacancy,
+    }
+    return render(request, "jobs/my_application.html", context)
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)

@@ -69,3 +69,44 @@ def test_a_reporter_without_an_account_gets_every_step_by_email(tangsel):
     assert "Lubang sudah ditambal." in mails[f"Laporan {code} selesai"]
     link = f"http://tangsel.localhost/laksa/lacak/{code}/"
     assert all(link in body for body in mails.values())
+
+
+def test_rahasia_reports_are_absent_from_every_public_page(site_client, tangsel):
+    from modules.laksa import services
+
+    report = file_report(tangsel, privacy="rahasia", title="Pungutan liar di kelurahan",
+                         latitude="-6.29", longitude="106.71")  # fmt: skip
+    services.verify_report(report, actor=admin_of(tangsel))
+    client = site_client(tangsel)
+
+    public_pages = [
+        client.get(url) for url in ("/laksa/", "/laksa/peta/", "/laksa/?status=menunggu")
+    ]
+    detail = client.get(f"/laksa/laporan/{report.pk}/")
+    own_page = client.get(f"/laksa/lacak/{report.tracking_code}/")
+
+    assert all(page.status_code == 200 for page in public_pages)
+    assert all("Pungutan liar" not in page.text for page in public_pages)
+    assert detail.status_code == 404
+    assert "Pungutan liar di kelurahan" in own_page.text  # the code's holder still follows it
+    assert REPORTER_NAME not in own_page.text and REPORTER_EMAIL not in own_page.text
+
+
+def test_an_anonim_reporter_is_on_no_public_page(site_client, tangsel):
+    from modules.laksa import services
+
+    report = file_report(tangsel, privacy="anonim", title="Jalan amblas")
+    admin = admin_of(tangsel)
+    services.verify_report(report, actor=admin)
+    services.answer_report(report, note="Sedang diperbaiki.", status="proses", actor=admin)
+    client = site_client(tangsel)
+
+    pages = [
+        client.get("/laksa/").text,
+        client.get(f"/laksa/laporan/{report.pk}/").text,
+        client.get(f"/laksa/lacak/{report.tracking_code}/").text,
+    ]
+
+    assert "Jalan amblas" in pages[0] and "Anonim" in pages[1]
+    for text in pages:
+        assert "Rahmat" not in text and "rahmat.hidayat" not in text

@@ -70,7 +70,7 @@ def task_allowed(path: str, schema_name: str) -> bool:
     if key is None or is_enabled(key, schema_name):
         return True
     log.warning(
-        "task skipped: module off", extra={"region": schema_name, "task": path, "module": key}
+        "task skipped: module off", extra={"region": schema_name, "task": path, "module_key": key}
     )
     return False
 

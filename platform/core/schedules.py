@@ -6,6 +6,7 @@ regions itself (`live_schemas`) and enters each one; jobs must be idempotent.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -16,9 +17,16 @@ from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
+log = logging.getLogger(__name__)
+
 
 def ensure_schedule(
-    name: str, path: str, *, minutes: int | None = None, daily_at: time | None = None
+    name: str,
+    path: str,
+    *,
+    minutes: int | None = None,
+    daily_at: time | None = None,
+    args: tuple = (),
 ) -> None:
     """Create or update the named schedule, every `minutes` or daily at `daily_at` (WIB).
     Idempotent; called after the public schema is migrated."""
@@ -35,12 +43,36 @@ def ensure_schedule(
         name=name,
         defaults={
             "func": "core.tasks.run_in_schema",
-            "args": repr((public, path)),
+            "args": repr((public, path, *args)),
             "kwargs": repr({"q_options": {"task_name": f"{public}:{path}"}}),
             "repeats": -1,
             **timing,
         },
     )
+
+
+def ensure_region_schedule(
+    name: str, path: str, *, minutes: int | None = None, daily_at: time | None = None
+) -> None:
+    """A schedule that runs `path` inside every live region where it may run: a module's
+    job only where the module is on (the walker runs in public, where no module is)."""
+    ensure_schedule(
+        name, "core.schedules.run_in_every_region", minutes=minutes, daily_at=daily_at, args=(path,)
+    )
+
+
+def run_in_every_region(path: str) -> dict[str, Any]:
+    """Run `path` in each live region through `core.tasks.run_in_schema` (which skips a
+    module's job where the module is off). One region's failure does not stop the others."""
+    from core.tasks import run_in_schema
+
+    results = {}
+    for schema in live_schemas(include_public=False):
+        try:
+            results[schema] = run_in_schema(schema, path)
+        except Exception:
+            log.exception("scheduled job failed", extra={"region": schema, "task": path})
+    return results
 
 
 def _next(at: time) -> datetime:

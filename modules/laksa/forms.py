@@ -1,0 +1,240 @@
+"""Forms of LAKSA: the resident's report, the rating and the reopening; the staff's actions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from modules.laksa import selectors
+from modules.laksa.models import Category, Report, ReportPhoto
+from modules.laksa.photos import clean_photo
+
+MB = 1_000_000
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Several files from one input; each is checked by the form (photos.clean_photo)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*"}))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(PhotosField, self).clean(f, initial) for f in files if f]
+
+
+def photos_from(form: forms.Form, field: str, settings: dict) -> list:
+    """The cleaned photos of a form's photo field, or the field's errors added to the form."""
+    files = form.cleaned_data.get(field) or []
+    if len(files) > settings["max_photos"]:
+        form.add_error(field, _("Paling banyak %(n)s foto.") % {"n": settings["max_photos"]})
+        return []
+    photos = []
+    for upload in files:
+        try:
+            photos.append(clean_photo(upload, max_bytes=settings["max_photo_mb"] * MB))
+        except ValidationError as exc:
+            form.add_error(field, exc)
+    return photos
+
+
+class ReportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_lazy("Jenis laporan"),
+        choices=Report.Kind.choices,
+        initial=Report.Kind.PENGADUAN,
+        widget=forms.RadioSelect,
+    )
+    category = forms.ModelChoiceField(
+        label=_lazy("Kategori"),
+        queryset=Category.objects.none(),
+        empty_label=_lazy("— pilih kategori —"),
+        error_messages={"required": _lazy("Pilih kategori laporan.")},
+    )
+    title = forms.CharField(
+        label=_lazy("Judul"),
+        max_length=150,
+        help_text=_lazy("Singkat dan jelas, mis. “Lampu jalan mati di Jl. Merpati”."),
+        error_messages={"required": _lazy("Tulis judul laporan.")},
+    )
+    description = forms.CharField(
+        label=_lazy("Uraian"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _lazy("Ceritakan masalahnya.")},
+    )
+    address = forms.CharField(
+        label=_lazy("Alamat atau patokan lokasi"),
+        max_length=250,
+        required=False,
+        help_text=_lazy("Isi alamat, atau tandai titik di peta / pakai lokasi Anda."),
+    )
+    latitude = forms.DecimalField(
+        label=_lazy("Lintang"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        min_value=-90,
+        max_value=90,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    longitude = forms.DecimalField(
+        label=_lazy("Bujur"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        min_value=-180,
+        max_value=180,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    photos = PhotosField(label=_lazy("Foto (boleh lebih dari satu)"))
+    privacy = forms.ChoiceField(
+        label=_lazy("Kerahasiaan"),
+        choices=Report.Privacy.choices,
+        initial=Report.Privacy.PUBLIK,
+        widget=forms.RadioSelect,
+    )
+    reporter_name = forms.CharField(label=_lazy("Nama Anda"), max_length=150, required=False)
+    reporter_email = forms.EmailField(
+        label=_lazy("Email Anda"),
+        required=False,
+        help_text=_lazy("Untuk kabar perkembangan laporan. Tanpa email, simpan kode pelacakan."),
+    )
+    # A field people do not see (hidden by CSS, skipped by keyboard and screen readers);
+    # robots that fill every field give themselves away.
+    situs = forms.CharField(label=_lazy("Situs web"), required=False)
+
+    def __init__(self, *args, user=None, settings: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.settings = settings
+        self.fields["category"].queryset = selectors.categories()
+        self.fields["photos"].help_text = _(
+            "Paling banyak %(n)s foto, masing-masing %(mb)s MB (JPEG, PNG atau WebP). Lokasi "
+            "dan data kamera di foto dihapus sebelum disimpan."
+        ) % {"n": settings["max_photos"], "mb": settings["max_photo_mb"]}
+        if settings["max_photos"] == 0:
+            del self.fields["photos"]
+        if user is not None and user.is_authenticated:
+            del self.fields["reporter_name"], self.fields["reporter_email"]
+        self.photos: list = []
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.data.get(self.add_prefix("situs")))
+
+    def clean(self):
+        data = super().clean()
+        latitude, longitude = data.get("latitude"), data.get("longitude")
+        typed_bad_coordinates = "latitude" in self.errors or "longitude" in self.errors
+        if (latitude is None) != (longitude is None):
+            self.add_error("latitude", _("Isi lintang dan bujur, atau kosongkan keduanya."))
+        elif latitude is None and not typed_bad_coordinates and not data.get("address"):
+            self.add_error(
+                "address", _("Tulis alamat atau patokan lokasi, atau tandai titik di peta.")
+            )
+        if "photos" in self.fields:
+            self.photos = photos_from(self, "photos", self.settings)
+        return data
+
+
+class TrackForm(forms.Form):
+    kode = forms.CharField(label=_lazy("Kode pelacakan"), max_length=20)
+
+
+class RatingForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_lazy("Seberapa puas Anda?"),
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _lazy("Pilih nilai 1 sampai 5.")},
+    )
+    comment = forms.CharField(
+        label=_lazy("Komentar (boleh kosong)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_lazy("Apa yang belum selesai?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _lazy("Tulis mengapa masalahnya belum selesai.")},
+    )
+
+
+# --- staff -------------------------------------------------------------------------------------
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_lazy("Alasan penolakan (dibaca pelapor)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _lazy("Tulis alasan penolakan; pelapor akan membacanya.")},
+    )
+
+
+class PrivacyForm(forms.Form):
+    privacy = forms.ChoiceField(label=_lazy("Kerahasiaan"), choices=Report.Privacy.choices)
+
+
+class ReclassifyForm(forms.Form):
+    category = forms.ModelChoiceField(label=_lazy("Kategori"), queryset=Category.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = selectors.categories()
+
+
+class AnswerForm(forms.Form):
+    note = forms.CharField(
+        label=_lazy("Tanggapan untuk pelapor"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _lazy("Tulis tanggapan untuk pelapor.")},
+    )
+    status = forms.ChoiceField(
+        label=_lazy("Status"),
+        choices=[
+            (Report.Status.PROSES, _lazy("Proses")),
+            (Report.Status.SELESAI, _lazy("Selesai")),
+        ],
+        widget=forms.RadioSelect,
+        initial=Report.Status.PROSES,
+    )
+    photos = PhotosField(label=_lazy("Foto (boleh kosong)"))
+    photo_stage = forms.ChoiceField(
+        label=_lazy("Foto ini"),
+        choices=[
+            (ReportPhoto.Stage.SESUDAH, _lazy("Sesudah ditangani")),
+            (ReportPhoto.Stage.SEBELUM, _lazy("Sebelum ditangani")),
+        ],
+        initial=ReportPhoto.Stage.SESUDAH,
+    )
+
+    def __init__(self, *args, settings: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.settings = settings
+        self.photos: list = []
+
+    def clean(self):
+        data = super().clean()
+        self.photos = photos_from(self, "photos", self.settings)
+        return data
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ["name", "description", "unit", "verify_days", "respond_days", "order", "active"]

@@ -1,0 +1,253 @@
+"""Reads of LAKSA: the public list, a report by its tracking code, the staff queues, the
+overdue reports, the per-OPD scorecard, meters and statistics. All in the current region's
+schema; times are compared as instants and shown in the region's zone by the templates."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from accounts.roles import REGION_ADMIN
+from modules.laksa.models import Category, Report
+from organisation import api as organisation
+
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+_NOT_CODE = re.compile(f"[^{CODE_ALPHABET}]")
+
+
+# --- reports residents may see ---------------------------------------------------------------
+def public_reports() -> QuerySet[Report]:
+    """Verified reports that are not rahasia and not rejected, newest first."""
+    return (
+        Report.objects.filter(verified_at__isnull=False)
+        .exclude(privacy=Report.Privacy.RAHASIA)
+        .exclude(status=Report.Status.DITOLAK)
+        .select_related("category", "unit")
+    )
+
+
+def public_report(pk: int) -> Report | None:
+    return public_reports().filter(pk=pk).first()
+
+
+def normalise_code(text: str) -> str:
+    """What a resident typed ("abcd e-fghjk ") as a stored code ("ABCDE-FGHJK")."""
+    raw = _NOT_CODE.sub("", (text or "").upper())
+    return f"{raw[:5]}-{raw[5:]}" if len(raw) == 10 else ""
+
+
+def report_by_code(code: str) -> Report | None:
+    normalised = normalise_code(code)
+    if not normalised:
+        return None
+    return (
+        Report.objects.select_related("category", "unit").filter(tracking_code=normalised).first()
+    )
+
+
+def timeline(report: Report, *, staff: bool = False):
+    events = report.events.all().prefetch_related("photos")
+    return events if staff else events.filter(public=True)
+
+
+def reports_of(user) -> QuerySet[Report]:
+    return Report.objects.filter(reporter=user).select_related("category")
+
+
+def categories(*, active_only: bool = True) -> QuerySet[Category]:
+    found = Category.objects.select_related("unit")
+    return found.filter(active=True) if active_only else found
+
+
+# --- staff queues -----------------------------------------------------------------------------
+def triage_queue(*, show: str = "open") -> QuerySet[Report]:
+    """Open reports for the verifiers: unverified first, the nearest deadline first."""
+    reports = Report.objects.select_related("category", "unit")
+    if show == "open":
+        reports = reports.filter(status__in=Report.OPEN_STATUSES)
+    elif show == "unverified":
+        reports = reports.filter(status__in=Report.OPEN_STATUSES, verified_at__isnull=True)
+    return reports.order_by("verified_at", "verify_due_at", "id") if show != "all" else reports
+
+
+def officer_units(user) -> list:
+    """The units whose reports `user` answers: the offices (OPDs) of the positions they hold
+    or act for now, with every unit under them."""
+    units = {}
+    for position in organisation.positions_of(user):
+        office = organisation.office_of(position.unit)
+        for unit in organisation.units_under(office, include_self=True):
+            units[unit.pk] = unit
+    return list(units.values())
+
+
+def officer_queue(user, *, show: str = "open") -> QuerySet[Report]:
+    reports = Report.objects.filter(unit__in=[u.pk for u in officer_units(user)]).select_related(
+        "category", "unit"
+    )
+    if show == "open":
+        reports = reports.filter(status__in=Report.OPEN_STATUSES)
+    return reports.order_by("answered_at", "respond_due_at", "id")
+
+
+def may_answer(user, report: Report) -> bool:
+    if user.is_superuser:
+        return True
+    if not user.has_perm("laksa.answer_report") or report.unit_id is None:
+        return False
+    return report.unit_id in {u.pk for u in officer_units(user)}
+
+
+def may_see(user, report: Report) -> bool:
+    return user.has_perm("laksa.triage_report") or may_answer(user, report)
+
+
+def overdue_reports(now=None) -> QuerySet[Report]:
+    """Open reports past a deadline: verification while unverified, the first response while
+    unanswered."""
+    now = now or timezone.now()
+    return Report.objects.filter(status__in=Report.OPEN_STATUSES).filter(
+        Q(verified_at__isnull=True, verify_due_at__lt=now)
+        | Q(answered_at__isnull=True, respond_due_at__lt=now)
+    )
+
+
+def region_admins() -> QuerySet:
+    """Who is told of an escalation besides the unit head: the region's admins."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=REGION_ADMIN) | Q(is_superuser=True), is_active=True)
+        .distinct()
+    )
+
+
+# --- scorecard ("nilai merah") ----------------------------------------------------------------
+@dataclass
+class UnitScore:
+    unit: object
+    received: int
+    done: int
+    late: int
+    answered: int
+    median_response_hours: float | None
+    satisfaction: float | None
+
+    @property
+    def done_percent(self) -> float:
+        return self.done * 100 / self.received if self.received else 0.0
+
+    @property
+    def late_percent(self) -> float:
+        return self.late * 100 / self.received if self.received else 0.0
+
+    @property
+    def red(self) -> bool:
+        """The "nilai merah": more than a quarter of the unit's reports answered late or not
+        at all past their deadline."""
+        return self.received > 0 and self.late_percent > 25
+
+
+def _is_late(report: Report, now) -> bool:
+    if report.status == Report.Status.DITOLAK:
+        return False
+    answered = report.first_response_at
+    return (answered or now) > report.respond_due_at
+
+
+def scorecard(days: int = 365, now=None) -> list[UnitScore]:
+    """Per responsible unit, over the reports received in the last `days` days (rejected
+    reports are counted as received but never as late)."""
+    now = now or timezone.now()
+    rows: dict[int, list[Report]] = {}
+    units = {}
+    for report in Report.objects.filter(
+        submitted_at__gte=now - timedelta(days=days), unit__isnull=False
+    ).select_related("unit"):
+        rows.setdefault(report.unit_id, []).append(report)
+        units[report.unit_id] = report.unit
+    scores = []
+    for unit_id, reports in rows.items():
+        hours = [
+            (r.first_response_at - r.submitted_at).total_seconds() / 3600
+            for r in reports
+            if r.first_response_at is not None
+        ]
+        ratings = [r.rating for r in reports if r.rating]
+        scores.append(
+            UnitScore(
+                unit=units[unit_id],
+                received=len(reports),
+                done=sum(r.status == Report.Status.SELESAI for r in reports),
+                late=sum(_is_late(r, now) for r in reports),
+                answered=len(hours),
+                median_response_hours=statistics.median(hours) if hours else None,
+                satisfaction=sum(ratings) / len(ratings) if ratings else None,
+            )
+        )
+    return sorted(scores, key=lambda s: (-s.late_percent, s.unit.display_name))
+
+
+# --- meters and statistics (called with no arguments in the region's schema) ----------------
+def _this_month_start():
+    from workdays.api import work_calendar
+
+    local = timezone.now().astimezone(work_calendar().zone)
+    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def reports_received_this_month() -> int:
+    return Report.objects.filter(submitted_at__gte=_this_month_start()).count()
+
+
+def reports_received_last_30_days() -> int:
+    return Report.objects.filter(submitted_at__gte=timezone.now() - timedelta(days=30)).count()
+
+
+def percent_done_last_365_days() -> float:
+    scores = scorecard()
+    received = sum(s.received for s in scores)
+    return round(sum(s.done for s in scores) * 100 / received, 1) if received else 0.0
+
+
+def percent_late_last_365_days() -> float:
+    scores = scorecard()
+    received = sum(s.received for s in scores)
+    return round(sum(s.late for s in scores) * 100 / received, 1) if received else 0.0
+
+
+def median_response_hours_last_365_days() -> float:
+    since = timezone.now() - timedelta(days=365)
+    hours = [
+        (answered - submitted).total_seconds() / 3600
+        for submitted, answered in Report.objects.filter(
+            submitted_at__gte=since, first_response_at__isnull=False
+        ).values_list("submitted_at", "first_response_at")
+    ]
+    return round(statistics.median(hours), 1) if hours else 0.0
+
+
+def contract_objects(region) -> dict:
+    """A report and a category of this region, for the module contract's cross-region test."""
+    from modules.laksa import services
+
+    # New rows: their ids are past every other region's (the contract test moves the
+    # sequences), so another region cannot rightly have an object with the same id.
+    category = services.add_category(name="Kategori Uji Kontrak", actor=None)
+    report = services.submit_report(
+        kind=Report.Kind.PENGADUAN,
+        category=category,
+        title="Laporan uji kontrak",
+        description="Laporan untuk uji kontrak modul.",
+        address="Jl. Uji Kontrak",
+        privacy=Report.Privacy.PUBLIK,
+        reporter_name="Warga Uji",
+        reporter_email="warga.uji@example.test",
+    )
+    services.verify_report(report, actor=None)
+    return {"pk": report.pk, "code": report.tracking_code, "category_edit:pk": category.pk}

@@ -65,7 +65,8 @@ class JoinForm(forms.Form):
         self.fields["modules"].choices = [
             (m.key, f"{m.name} — {m.summary}") for m in registry.all_manifests()
         ]
-        self.fields["slug"].widget.attrs["aria-describedby"] = "cek-subdomain"
+        # The live check's answer is read out with the field, beside its rules.
+        self.fields["slug"].widget.attrs["aria-describedby"] = "cek-subdomain id_slug_helptext"
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"].strip().lower()

@@ -161,3 +161,18 @@ def test_form_and_check_do_not_exist_on_a_region_host(site_client, tangsel):
     assert region.post("/bergabung/", join_data()).status_code == 404
     assert region.get("/bergabung/cek-subdomain/", {"slug": "x"}).status_code == 404
     assert not Application.objects.exists()
+
+
+def test_every_description_a_field_points_to_exists(platform):
+    import re
+
+    page = platform.get("/bergabung/").text
+
+    described = {
+        ident
+        for value in re.findall(r'aria-describedby="([^"]+)"', page)
+        for ident in value.split()
+    }
+    assert "cek-subdomain" in described
+    for ident in described:
+        assert f'id="{ident}"' in page, ident

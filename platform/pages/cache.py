@@ -44,9 +44,12 @@ def _eligible(request) -> bool:
     )
 
 
-def _storable(response) -> bool:
+def _storable(request, response) -> bool:
+    """A page is shared only if nothing in it belongs to this visitor: no cookie set, and no
+    CSRF token in a form (its token is tied to this visitor's CSRF cookie)."""
     return (
-        response.status_code == 200
+        not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
@@ -70,7 +73,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _storable(response):
+        if _storable(request, response):
             cache.set(key, (version, response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

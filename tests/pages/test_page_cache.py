@@ -66,3 +66,27 @@ def test_switching_a_module_retires_the_cached_home_page(site_client, tangsel):
     after = site_client(tangsel).get("/")
 
     assert after["X-Page-Cache"] == "miss"
+
+
+def test_a_page_with_a_csrf_token_is_never_shared(tangsel):
+    """A form's CSRF token is tied to the visitor's own cookie: a cached copy would make
+    every other visitor's submission fail."""
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+    from django.test import RequestFactory
+
+    from pages.cache import AnonymousPageCacheMiddleware
+
+    def form_page(request):
+        return HttpResponse(f'<form method="post"><input value="{get_token(request)}"></form>')
+
+    middleware = AnonymousPageCacheMiddleware(form_page)
+    connection.set_tenant(tangsel)
+    visitor = RequestFactory().get("/formulir/", HTTP_HOST="tangsel.localhost")
+    visitor.COOKIES["csrftoken"] = "a" * 32
+
+    middleware(visitor)
+    someone_else = middleware(RequestFactory().get("/formulir/", HTTP_HOST="tangsel.localhost"))
+
+    assert someone_else.get("X-Page-Cache") != "hit"

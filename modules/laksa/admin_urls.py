@@ -8,5 +8,12 @@ urlpatterns = [
     path("", admin_views.triage, name="triage"),
     path("tindak-lanjut/", admin_views.queue, name="queue"),
     path("kategori/", admin_views.categories, name="categories"),
-    path("laporan/<int:pk>/", admin_views.report, name="report"),
+    path("kategori/tambah/", admin_views.category_add, name="category_add"),
+    path("kategori/<int:pk>/ubah/", admin_views.category_edit, name="category_edit"),
+    path("laporan/<int:pk>/", admin_views.report_page, name="report"),
+    path("laporan/<int:pk>/verifikasi/", admin_views.verify, name="verify"),
+    path("laporan/<int:pk>/tolak/", admin_views.reject, name="reject"),
+    path("laporan/<int:pk>/privasi/", admin_views.privacy, name="privacy"),
+    path("laporan/<int:pk>/klasifikasi/", admin_views.reclassify, name="reclassify"),
+    path("laporan/<int:pk>/tanggapi/", admin_views.answer, name="answer"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from modules.laksa import selectors
 from modules.laksa.models import Category, Report, ReportPhoto
 from modules.laksa.photos import clean_photo
+from organisation import api as organisation
 
 MB = 1_000_000
 
@@ -238,3 +239,10 @@ class CategoryForm(forms.ModelForm):
     class Meta:
         model = Category
         fields = ["name", "description", "unit", "verify_days", "respond_days", "order", "active"]
+        error_messages = {"name": {"required": _lazy("Tulis nama kategori.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = self.fields["unit"]
+        units.queryset = organisation.Unit.objects.filter(active=True)
+        units.label_from_instance = lambda unit: unit.tree_label()

@@ -115,6 +115,10 @@ MANIFEST = Manifest(
     account_section="modules.jobs.account.account_section",
     personal_data="modules.jobs.account.personal_data",
     erase="modules.jobs.account.erase",
+    tasks=(
+        "modules.jobs.tasks.remind_closing",
+        "modules.jobs.tasks.remind_closing_everywhere",
+    ),
     contract_objects="modules.jobs.contract.contract_objects",
     demo_data="modules.jobs.demo.load",
 )

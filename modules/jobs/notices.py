@@ -5,6 +5,7 @@ retried request tells nobody twice."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from modules.jobs import selectors
@@ -181,3 +182,28 @@ def stage_changed(application: Application, event) -> None:
         url=_resident("my_application", application.pk),
         idempotency_key=f"jobs.stage_changed:{event.pk}",
     )
+
+
+def closing_soon(vacancy: Vacancy, days_left: int) -> int:
+    """Remind the company's members; returns how many were told for the first time."""
+    when = _("hari ini") if days_left <= 0 else _("dalam %(days)s hari") % {"days": days_left}
+    subject = _("Lowongan %(title)s ditutup %(when)s") % {"title": vacancy.title, "when": when}
+    body = _(
+        "Lowongan %(title)s ditutup %(day)s. Perpanjang tanggal tutupnya bila masih mencari "
+        "pelamar, atau tandai terisi."
+    ) % {"title": vacancy.title, "day": formats.date_format(vacancy.closes_on, "l, j F Y")}
+    told = 0
+    for user in _members(vacancy.company):
+        key = f"jobs.closing_soon:{vacancy.pk}:{vacancy.closes_on.isoformat()}:{user.pk}"
+        if notifications.notices(user).filter(idempotency_key=key).exists():
+            continue
+        notifications.notify(
+            user,
+            "jobs.closing_soon",
+            subject,
+            body,
+            url=_resident("vacancy_manage", vacancy.pk),
+            idempotency_key=key,
+        )
+        told += 1
+    return told

@@ -1,0 +1,51 @@
+"""Background work of Siap Kerja: reminding employers that a vacancy closes soon.
+
+One daily schedule walks the live regions that have the module on; in each, every member
+of a company whose published vacancy closes within REMIND_DAYS (region's dates) is told
+once per closing date (the idempotency key holds the date, so an extended vacancy is
+reminded again as its new date nears, and a re-run tells nobody twice).
+"""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+from core.schedules import ensure_schedule, in_each_schema
+from modules import gate
+from modules.jobs import notices, selectors
+
+REMIND_DAYS = 5
+REMINDER_SCHEDULE = "jobs.closing_reminders"
+
+
+def remind_closing() -> int:
+    """In the current region: remind employers of vacancies closing within REMIND_DAYS."""
+    today = selectors.region_today()
+    closing = (
+        selectors.open_vacancies(today)
+        .filter(closes_on__lte=today + timedelta(days=REMIND_DAYS))
+        .select_related("company")
+    )
+    told = 0
+    for vacancy in closing:
+        told += notices.closing_soon(vacancy, (vacancy.closes_on - today).days)
+    return told
+
+
+def remind_closing_everywhere() -> dict[str, int]:
+    """The schedule's job (runs in the public schema): every live region with the module on."""
+
+    def job() -> int:
+        from django.db import connection
+
+        if not gate.is_enabled("jobs", connection.schema_name):
+            return 0
+        return remind_closing()
+
+    return {schema: n for schema, n in in_each_schema(job, include_public=False) if n}
+
+
+def ensure_reminder_schedule(**_kwargs) -> None:
+    ensure_schedule(
+        REMINDER_SCHEDULE, "modules.jobs.tasks.remind_closing_everywhere", daily_at=time(7, 0)
+    )

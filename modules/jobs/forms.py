@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from modules.jobs import selectors
 from modules.jobs.formatting import parse_rupiah, rupiah
@@ -21,7 +21,7 @@ from modules.jobs.models import (
 )
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_ERRORS = {"invalid": _lazy("Tulis tanggal seperti 2026-12-31.")}
+DATE_ERRORS = {"invalid": gettext_lazy("Tulis tanggal seperti 2026-12-31.")}
 
 
 def _kecamatan_field(form: forms.Form, name: str = "area") -> None:
@@ -37,7 +37,7 @@ def _kecamatan_field(form: forms.Form, name: str = "area") -> None:
 
 
 class CompanyForm(forms.ModelForm):
-    website = forms.URLField(label=_lazy("Situs web"), required=False, assume_scheme="https")
+    website = forms.URLField(label=gettext_lazy("Situs web"), required=False, assume_scheme="https")
 
     class Meta:
         model = Company
@@ -74,8 +74,10 @@ class CompanyForm(forms.ModelForm):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(
-        label=_lazy("Alamat email rekan kerja"),
-        error_messages={"invalid": _lazy("Tulis alamat email yang benar, mis. nama@contoh.co.id.")},
+        label=gettext_lazy("Alamat email rekan kerja"),
+        error_messages={
+            "invalid": gettext_lazy("Tulis alamat email yang benar, mis. nama@contoh.co.id.")
+        },
     )
 
 
@@ -92,8 +94,8 @@ class SalaryField(forms.CharField):
 
 
 class VacancyForm(forms.ModelForm):
-    salary_min = SalaryField(label=_lazy("Gaji terendah per bulan (Rp)"), required=False)
-    salary_max = SalaryField(label=_lazy("Gaji tertinggi per bulan (Rp)"), required=False)
+    salary_min = SalaryField(label=gettext_lazy("Gaji terendah per bulan (Rp)"), required=False)
+    salary_max = SalaryField(label=gettext_lazy("Gaji tertinggi per bulan (Rp)"), required=False)
 
     class Meta:
         model = Vacancy
@@ -120,8 +122,8 @@ class VacancyForm(forms.ModelForm):
         }
         error_messages = {"closes_on": DATE_ERRORS}
         help_texts = {
-            "location": _lazy("Alamat atau nama kawasan tempat bekerja."),
-            "closes_on": _lazy("Hari terakhir lamaran diterima."),
+            "location": gettext_lazy("Alamat atau nama kawasan tempat bekerja."),
+            "closes_on": gettext_lazy("Hari terakhir lamaran diterima."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -148,17 +150,17 @@ class VacancyForm(forms.ModelForm):
 
 class ExtendForm(forms.Form):
     closes_on = forms.DateField(
-        label=_lazy("Tanggal tutup baru"), widget=DATE_INPUT, error_messages=DATE_ERRORS
+        label=gettext_lazy("Tanggal tutup baru"), widget=DATE_INPUT, error_messages=DATE_ERRORS
     )
 
 
 class ProfileForm(forms.ModelForm):
     cv = forms.FileField(
-        label=_lazy("CV (PDF)"),
+        label=gettext_lazy("CV (PDF)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
-    remove_cv = forms.BooleanField(label=_lazy("Hapus CV yang tersimpan"), required=False)
+    remove_cv = forms.BooleanField(label=gettext_lazy("Hapus CV yang tersimpan"), required=False)
 
     class Meta:
         model = SeekerProfile
@@ -177,8 +179,10 @@ class ProfileForm(forms.ModelForm):
             "experience": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "skills": _lazy("Mis. mengemudi (SIM B1), Microsoft Excel, menjahit."),
-            "experience": _lazy("Tempat kerja, jabatan dan tahunnya; kosongkan bila belum ada."),
+            "skills": gettext_lazy("Mis. mengemudi (SIM B1), Microsoft Excel, menjahit."),
+            "experience": gettext_lazy(
+                "Tempat kerja, jabatan dan tahunnya; kosongkan bila belum ada."
+            ),
         }
 
     def __init__(self, *args, cv_limit_mb: int = 2, has_cv: bool = False, **kwargs):
@@ -191,22 +195,24 @@ class ProfileForm(forms.ModelForm):
 
 class ApplyForm(forms.Form):
     cover_note = forms.CharField(
-        label=_lazy("Surat pengantar"),
+        label=gettext_lazy("Surat pengantar"),
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_lazy("Ceritakan singkat mengapa Anda cocok untuk pekerjaan ini."),
+        help_text=gettext_lazy("Ceritakan singkat mengapa Anda cocok untuk pekerjaan ini."),
     )
 
 
 class MoveForm(forms.Form):
-    stage = forms.ChoiceField(label=_lazy("Pindahkan ke tahap"))
+    stage = forms.ChoiceField(label=gettext_lazy("Pindahkan ke tahap"))
     message = forms.CharField(
-        label=_lazy("Pesan untuk pelamar"),
+        label=gettext_lazy("Pesan untuk pelamar"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_lazy("Mis. jadwal dan tempat wawancara. Pelamar menerimanya lewat notifikasi."),
+        help_text=gettext_lazy(
+            "Mis. jadwal dan tempat wawancara. Pelamar menerimanya lewat notifikasi."
+        ),
     )
 
     def __init__(self, *args, stages: list[str], **kwargs):
@@ -218,26 +224,28 @@ class MoveForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_lazy("Alasan"),
+        label=gettext_lazy("Alasan"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _lazy("Tuliskan alasannya agar pemohon dapat memperbaiki.")},
+        error_messages={
+            "required": gettext_lazy("Tuliskan alasannya agar pemohon dapat memperbaiki.")
+        },
     )
 
 
 class SearchForm(forms.Form):
     """The residents' search (GET): every field optional, a bad one is ignored with a note."""
 
-    q = forms.CharField(label=_lazy("Kata kunci"), required=False, max_length=100)
+    q = forms.CharField(label=gettext_lazy("Kata kunci"), required=False, max_length=100)
     sector = forms.ChoiceField(
-        label=_lazy("Sektor"), required=False, choices=[("", _lazy("Semua sektor"))]
+        label=gettext_lazy("Sektor"), required=False, choices=[("", gettext_lazy("Semua sektor"))]
     )
-    education = forms.ChoiceField(label=_lazy("Pendidikan saya"), required=False)
-    job_type = forms.ChoiceField(label=_lazy("Jenis pekerjaan"), required=False)
-    salary = SalaryField(label=_lazy("Gaji paling sedikit (Rp)"), required=False)
-    area = forms.ModelChoiceField(label=_lazy("Kecamatan"), required=False, queryset=None)
+    education = forms.ChoiceField(label=gettext_lazy("Pendidikan saya"), required=False)
+    job_type = forms.ChoiceField(label=gettext_lazy("Jenis pekerjaan"), required=False)
+    salary = SalaryField(label=gettext_lazy("Gaji paling sedikit (Rp)"), required=False)
+    area = forms.ModelChoiceField(label=gettext_lazy("Kecamatan"), required=False, queryset=None)
     disability_friendly = forms.BooleanField(
-        label=_lazy("Ramah penyandang disabilitas"), required=False
+        label=gettext_lazy("Ramah penyandang disabilitas"), required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -271,10 +279,10 @@ class SearchForm(forms.Form):
 
 class PeriodForm(forms.Form):
     start = forms.DateField(
-        label=_lazy("Dari tanggal"), widget=DATE_INPUT, error_messages=DATE_ERRORS
+        label=gettext_lazy("Dari tanggal"), widget=DATE_INPUT, error_messages=DATE_ERRORS
     )
     end = forms.DateField(
-        label=_lazy("Sampai tanggal"), widget=DATE_INPUT, error_messages=DATE_ERRORS
+        label=gettext_lazy("Sampai tanggal"), widget=DATE_INPUT, error_messages=DATE_ERRORS
     )
 
     def clean(self):

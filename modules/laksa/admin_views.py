@@ -10,7 +10,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from modules.laksa import selectors, services
 from modules.laksa.forms import AnswerForm, CategoryForm, PrivacyForm, ReclassifyForm, RejectForm
@@ -22,9 +22,9 @@ MANAGE = "laksa.manage_categories"
 REPORTER = "laksa.view_reporter"
 NS = "module-laksa-admin"
 SHOW_CHOICES = {
-    "unverified": _lazy("Belum diverifikasi"),
-    "open": _lazy("Semua yang terbuka"),
-    "all": _lazy("Semua"),
+    "unverified": gettext_lazy("Belum diverifikasi"),
+    "open": gettext_lazy("Semua yang terbuka"),
+    "all": gettext_lazy("Semua"),
 }
 
 

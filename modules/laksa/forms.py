@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from modules.laksa import selectors
 from modules.laksa.models import Category, Report, ReportPhoto
@@ -49,37 +49,37 @@ def photos_from(form: forms.Form, field: str, settings: dict) -> list:
 
 class ReportForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_lazy("Jenis laporan"),
+        label=gettext_lazy("Jenis laporan"),
         choices=Report.Kind.choices,
         initial=Report.Kind.PENGADUAN,
         widget=forms.RadioSelect,
     )
     category = forms.ModelChoiceField(
-        label=_lazy("Kategori"),
+        label=gettext_lazy("Kategori"),
         queryset=Category.objects.none(),
-        empty_label=_lazy("— pilih kategori —"),
-        error_messages={"required": _lazy("Pilih kategori laporan.")},
+        empty_label=gettext_lazy("— pilih kategori —"),
+        error_messages={"required": gettext_lazy("Pilih kategori laporan.")},
     )
     title = forms.CharField(
-        label=_lazy("Judul"),
+        label=gettext_lazy("Judul"),
         max_length=150,
-        help_text=_lazy("Singkat dan jelas, mis. “Lampu jalan mati di Jl. Merpati”."),
-        error_messages={"required": _lazy("Tulis judul laporan.")},
+        help_text=gettext_lazy("Singkat dan jelas, mis. “Lampu jalan mati di Jl. Merpati”."),
+        error_messages={"required": gettext_lazy("Tulis judul laporan.")},
     )
     description = forms.CharField(
-        label=_lazy("Uraian"),
+        label=gettext_lazy("Uraian"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": _lazy("Ceritakan masalahnya.")},
+        error_messages={"required": gettext_lazy("Ceritakan masalahnya.")},
     )
     address = forms.CharField(
-        label=_lazy("Alamat atau patokan lokasi"),
+        label=gettext_lazy("Alamat atau patokan lokasi"),
         max_length=250,
         required=False,
-        help_text=_lazy("Isi alamat, atau tandai titik di peta / pakai lokasi Anda."),
+        help_text=gettext_lazy("Isi alamat, atau tandai titik di peta / pakai lokasi Anda."),
     )
     latitude = forms.DecimalField(
-        label=_lazy("Lintang"),
+        label=gettext_lazy("Lintang"),
         required=False,
         max_digits=9,
         decimal_places=6,
@@ -88,7 +88,7 @@ class ReportForm(forms.Form):
         widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
     )
     longitude = forms.DecimalField(
-        label=_lazy("Bujur"),
+        label=gettext_lazy("Bujur"),
         required=False,
         max_digits=9,
         decimal_places=6,
@@ -96,22 +96,24 @@ class ReportForm(forms.Form):
         max_value=180,
         widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
     )
-    photos = PhotosField(label=_lazy("Foto (boleh lebih dari satu)"))
+    photos = PhotosField(label=gettext_lazy("Foto (boleh lebih dari satu)"))
     privacy = forms.ChoiceField(
-        label=_lazy("Kerahasiaan"),
+        label=gettext_lazy("Kerahasiaan"),
         choices=Report.Privacy.choices,
         initial=Report.Privacy.PUBLIK,
         widget=forms.RadioSelect,
     )
-    reporter_name = forms.CharField(label=_lazy("Nama Anda"), max_length=150, required=False)
+    reporter_name = forms.CharField(label=gettext_lazy("Nama Anda"), max_length=150, required=False)
     reporter_email = forms.EmailField(
-        label=_lazy("Email Anda"),
+        label=gettext_lazy("Email Anda"),
         required=False,
-        help_text=_lazy("Untuk kabar perkembangan laporan. Tanpa email, simpan kode pelacakan."),
+        help_text=gettext_lazy(
+            "Untuk kabar perkembangan laporan. Tanpa email, simpan kode pelacakan."
+        ),
     )
     # A field people do not see (hidden by CSS, skipped by keyboard and screen readers);
     # robots that fill every field give themselves away.
-    situs = forms.CharField(label=_lazy("Situs web"), required=False)
+    situs = forms.CharField(label=gettext_lazy("Situs web"), required=False)
 
     def __init__(self, *args, user=None, settings: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,19 +150,19 @@ class ReportForm(forms.Form):
 
 
 class TrackForm(forms.Form):
-    kode = forms.CharField(label=_lazy("Kode pelacakan"), max_length=20)
+    kode = forms.CharField(label=gettext_lazy("Kode pelacakan"), max_length=20)
 
 
 class RatingForm(forms.Form):
     rating = forms.TypedChoiceField(
-        label=_lazy("Seberapa puas Anda?"),
+        label=gettext_lazy("Seberapa puas Anda?"),
         choices=[(n, str(n)) for n in range(5, 0, -1)],
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": _lazy("Pilih nilai 1 sampai 5.")},
+        error_messages={"required": gettext_lazy("Pilih nilai 1 sampai 5.")},
     )
     comment = forms.CharField(
-        label=_lazy("Komentar (boleh kosong)"),
+        label=gettext_lazy("Komentar (boleh kosong)"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -169,29 +171,33 @@ class RatingForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        label=_lazy("Apa yang belum selesai?"),
+        label=gettext_lazy("Apa yang belum selesai?"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _lazy("Tulis mengapa masalahnya belum selesai.")},
+        error_messages={"required": gettext_lazy("Tulis mengapa masalahnya belum selesai.")},
     )
 
 
 # --- staff -------------------------------------------------------------------------------------
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=_lazy("Alasan penolakan (dibaca pelapor)"),
+        label=gettext_lazy("Alasan penolakan (dibaca pelapor)"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _lazy("Tulis alasan penolakan; pelapor akan membacanya.")},
+        error_messages={
+            "required": gettext_lazy("Tulis alasan penolakan; pelapor akan membacanya.")
+        },
     )
 
 
 class PrivacyForm(forms.Form):
-    privacy = forms.ChoiceField(label=_lazy("Kerahasiaan"), choices=Report.Privacy.choices)
+    privacy = forms.ChoiceField(label=gettext_lazy("Kerahasiaan"), choices=Report.Privacy.choices)
 
 
 class ReclassifyForm(forms.Form):
-    category = forms.ModelChoiceField(label=_lazy("Kategori"), queryset=Category.objects.none())
+    category = forms.ModelChoiceField(
+        label=gettext_lazy("Kategori"), queryset=Category.objects.none()
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -200,26 +206,26 @@ class ReclassifyForm(forms.Form):
 
 class AnswerForm(forms.Form):
     note = forms.CharField(
-        label=_lazy("Tanggapan untuk pelapor"),
+        label=gettext_lazy("Tanggapan untuk pelapor"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _lazy("Tulis tanggapan untuk pelapor.")},
+        error_messages={"required": gettext_lazy("Tulis tanggapan untuk pelapor.")},
     )
     status = forms.ChoiceField(
-        label=_lazy("Status"),
+        label=gettext_lazy("Status"),
         choices=[
-            (Report.Status.PROSES, _lazy("Proses")),
-            (Report.Status.SELESAI, _lazy("Selesai")),
+            (Report.Status.PROSES, gettext_lazy("Proses")),
+            (Report.Status.SELESAI, gettext_lazy("Selesai")),
         ],
         widget=forms.RadioSelect,
         initial=Report.Status.PROSES,
     )
-    photos = PhotosField(label=_lazy("Foto (boleh kosong)"))
+    photos = PhotosField(label=gettext_lazy("Foto (boleh kosong)"))
     photo_stage = forms.ChoiceField(
-        label=_lazy("Foto ini"),
+        label=gettext_lazy("Foto ini"),
         choices=[
-            (ReportPhoto.Stage.SESUDAH, _lazy("Sesudah ditangani")),
-            (ReportPhoto.Stage.SEBELUM, _lazy("Sebelum ditangani")),
+            (ReportPhoto.Stage.SESUDAH, gettext_lazy("Sesudah ditangani")),
+            (ReportPhoto.Stage.SEBELUM, gettext_lazy("Sebelum ditangani")),
         ],
         initial=ReportPhoto.Stage.SESUDAH,
     )
@@ -239,7 +245,7 @@ class CategoryForm(forms.ModelForm):
     class Meta:
         model = Category
         fields = ["name", "description", "unit", "verify_days", "respond_days", "order", "active"]
-        error_messages = {"name": {"required": _lazy("Tulis nama kategori.")}}
+        error_messages = {"name": {"required": gettext_lazy("Tulis nama kategori.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -69,6 +69,7 @@ def test_editor_publishes_news_with_an_image_and_residents_see_it_on_the_home_pa
     editor.locator('[name="image_alt"]').fill("Taman hijau dengan pepohonan")
     editor.locator("[data-chooser-action-choose]").first.click()
     editor.locator(".modal a[data-chooser-modal-choice]", has_text="Foto taman").click()
+    editor.locator(".modal").wait_for(state="hidden")  # the chooser closes before we go on
     editor.locator('[data-w-dropdown-target="toggle"]').last.click()
     editor.locator('button[name="action-publish"]').click()
     editor.wait_for_url(f"{site}/admin/pages/{index.pk}/")

@@ -129,7 +129,7 @@
 
   function shrink(file) {
     return new Promise(function (resolve) {
-      if (!/^image\/(jpeg|png|webp)$/.test(file.type) || file.size < 1500000) { resolve(file); return; }
+      if (!needsShrinking(file)) { resolve(file); return; }
       var url = URL.createObjectURL(file);
       var img = new Image();
       img.onload = function () {
@@ -148,21 +148,24 @@
     });
   }
 
+  function needsShrinking(file) {
+    return /^image\/(jpeg|png|webp)$/.test(file.type) && file.size >= 1500000;
+  }
+
   function shrinkPhotos(form) {
     var input = form.querySelector("input[type=file][name=photos]");
     if (!input || !window.DataTransfer || !HTMLCanvasElement.prototype.toBlob) { return; }
-    var ready = false;
     form.addEventListener("submit", function (event) {
-      if (ready || !input.files.length) { return; }
+      if (!Array.prototype.some.call(input.files, needsShrinking)) { return; }
       event.preventDefault();
-      Promise.all(Array.prototype.map.call(input.files, shrink)).then(function (files) {
-        var transfer = new DataTransfer();
-        files.forEach(function (f) { transfer.items.add(f); });
-        input.files = transfer.files;
-      }).catch(function () { /* send the originals */ }).then(function () {
-        ready = true;
-        form.requestSubmit ? form.requestSubmit() : form.submit();
-      });
+      Promise.all(Array.prototype.map.call(input.files, function (f) { return shrink(f); }))
+        .then(function (files) {
+          var transfer = new DataTransfer();
+          files.forEach(function (f) { transfer.items.add(f); });
+          input.files = transfer.files;
+        })
+        .catch(function () { /* send the originals */ })
+        .then(function () { HTMLFormElement.prototype.submit.call(form); });
     });
   }
 

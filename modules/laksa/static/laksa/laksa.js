@@ -95,7 +95,7 @@
     var status = form.querySelector("[data-laksa-locate-status]");
     button.hidden = false;
     button.addEventListener("click", function () {
-      status.textContent = "Mencari lokasi Anda…";
+      status.textContent = button.dataset.searching;
       navigator.geolocation.getCurrentPosition(function (position) {
         var a = position.coords.latitude, b = position.coords.longitude;
         var mapEl = form.querySelector("[data-laksa-picker]");
@@ -105,9 +105,9 @@
           form.querySelector("[name=latitude]").value = a.toFixed(6);
           form.querySelector("[name=longitude]").value = b.toFixed(6);
         }
-        status.textContent = "Lokasi Anda ditandai.";
+        status.textContent = button.dataset.found;
       }, function () {
-        status.textContent = "Lokasi tidak dapat dibaca; tulis alamat atau tandai di peta.";
+        status.textContent = button.dataset.failed;
       }, {enableHighAccuracy: true, timeout: 15000});
     });
   }

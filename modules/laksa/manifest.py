@@ -19,6 +19,7 @@ MANIFEST = Manifest(
     url_prefix="laksa",
     tile_url_name="index",
     admin_urls="modules.laksa.admin_urls",
+    api_urls="modules.laksa.api_urls",
     admin_menu=(
         MenuItem(
             _("LAKSA: verifikasi"),

@@ -177,10 +177,14 @@ class Report(models.Model):
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)
                 | models.Q(latitude__isnull=False, longitude__isnull=False),
                 name="laksa_both_coordinates_or_none",
+                violation_error_message=_("Isi lintang dan bujur, atau kosongkan keduanya."),
             ),
             models.CheckConstraint(
                 condition=~models.Q(address="", latitude__isnull=True),
                 name="laksa_has_a_location",
+                violation_error_message=_(
+                    "Tulis alamat atau patokan lokasi, atau tandai titik di peta."
+                ),
             ),
         ]
 

@@ -251,4 +251,10 @@ def contract_objects(region) -> dict:
         reporter_email="warga.uji@example.test",
     )
     services.verify_report(report, actor=None)
-    return {"pk": report.pk, "code": report.tracking_code, "category_edit:pk": category.pk}
+    return {
+        "pk": report.pk,
+        "code": report.tracking_code,
+        "category_edit:pk": category.pk,
+        "request_id": report.pk,
+        "service_code": category.code,
+    }

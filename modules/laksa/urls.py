@@ -13,4 +13,5 @@ urlpatterns = [
     path("lacak/<str:code>/buka-kembali/", views.reopen, name="reopen"),
     path("laporan/<int:pk>/", views.detail, name="detail"),
     path("peta/", views.map_page, name="map"),
+    path("kinerja/", views.scorecard, name="scorecard"),
 ]

@@ -25,6 +25,7 @@ from modules.laksa.models import Report
 
 PER_PAGE = 20
 RATE_WINDOW_SECONDS = 3600
+SCORECARD_DAYS = 365
 
 
 def index(request):
@@ -225,3 +226,11 @@ def _by_code(code: str) -> Report:
     if report is None:
         raise Http404
     return report
+
+
+def scorecard(request):
+    """Per OPD: received, median response, % late, % done, satisfaction (the "nilai merah")."""
+    days = SCORECARD_DAYS
+    return render(
+        request, "laksa/scorecard.html", {"scores": selectors.scorecard(days=days), "days": days}
+    )

@@ -142,3 +142,15 @@ def test_a_category_may_have_its_own_deadlines(tangsel):
 
     assert report.verify_due_at.astimezone(WIB).date().isoformat() == "2026-11-24"
     assert report.respond_due_at.astimezone(WIB).date().isoformat() == "2026-11-25"
+
+
+def test_a_report_without_any_location_is_refused_in_plain_words(tangsel):
+    from django.core.exceptions import ValidationError
+
+    from modules.laksa.models import Report
+
+    with pytest.raises(ValidationError) as refused:
+        file_report(tangsel, address="", title="Tanpa lokasi")
+
+    assert "Tulis alamat atau patokan lokasi" in " ".join(refused.value.messages)
+    assert not Report.objects.filter(title="Tanpa lokasi").exists()

@@ -95,7 +95,7 @@
     var status = form.querySelector("[data-laksa-locate-status]");
     button.hidden = false;
     button.addEventListener("click", function () {
-      status.textContent = "Mencari lokasi Anda…";
+      status.textContent = button.dataset.searching;
       navigator.geolocation.getCurrentPosition(function (position) {
         var a = position.coords.latitude, b = position.coords.longitude;
         var mapEl = form.querySelector("[data-laksa-picker]");
@@ -105,9 +105,9 @@
           form.querySelector("[name=latitude]").value = a.toFixed(6);
           form.querySelector("[name=longitude]").value = b.toFixed(6);
         }
-        status.textContent = "Lokasi Anda ditandai.";
+        status.textContent = button.dataset.found;
       }, function () {
-        status.textContent = "Lokasi tidak dapat dibaca; tulis alamat atau tandai di peta.";
+        status.textContent = button.dataset.failed;
       }, {enableHighAccuracy: true, timeout: 15000});
     });
   }
@@ -129,7 +129,7 @@
 
   function shrink(file) {
     return new Promise(function (resolve) {
-      if (!/^image\/(jpeg|png|webp)$/.test(file.type) || file.size < 1500000) { resolve(file); return; }
+      if (!needsShrinking(file)) { resolve(file); return; }
       var url = URL.createObjectURL(file);
       var img = new Image();
       img.onload = function () {
@@ -148,21 +148,24 @@
     });
   }
 
+  function needsShrinking(file) {
+    return /^image\/(jpeg|png|webp)$/.test(file.type) && file.size >= 1500000;
+  }
+
   function shrinkPhotos(form) {
     var input = form.querySelector("input[type=file][name=photos]");
     if (!input || !window.DataTransfer || !HTMLCanvasElement.prototype.toBlob) { return; }
-    var ready = false;
     form.addEventListener("submit", function (event) {
-      if (ready || !input.files.length) { return; }
+      if (!Array.prototype.some.call(input.files, needsShrinking)) { return; }
       event.preventDefault();
-      Promise.all(Array.prototype.map.call(input.files, shrink)).then(function (files) {
-        var transfer = new DataTransfer();
-        files.forEach(function (f) { transfer.items.add(f); });
-        input.files = transfer.files;
-      }).catch(function () { /* send the originals */ }).then(function () {
-        ready = true;
-        form.requestSubmit ? form.requestSubmit() : form.submit();
-      });
+      Promise.all(Array.prototype.map.call(input.files, function (f) { return shrink(f); }))
+        .then(function (files) {
+          var transfer = new DataTransfer();
+          files.forEach(function (f) { transfer.items.add(f); });
+          input.files = transfer.files;
+        })
+        .catch(function () { /* send the originals */ })
+        .then(function () { HTMLFormElement.prototype.submit.call(form); });
     });
   }
 

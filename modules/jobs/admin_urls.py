@@ -10,6 +10,8 @@ urlpatterns = [
     path("perusahaan/<int:pk>/", admin_views.company, name="company"),
     path("lowongan/", admin_views.vacancies, name="vacancies"),
     path("lowongan/<int:pk>/", admin_views.vacancy, name="vacancy"),
+    path("ak1/", admin_views.cards_view, name="cards"),
+    path("ak1/<int:pk>/", admin_views.card, name="card"),
     path("statistik/", admin_views.statistics_view, name="statistics"),
     path("statistik/unduh/", admin_views.statistics_csv, name="statistics_csv"),
 ]

@@ -12,14 +12,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from modules.jobs import forms, selectors, services
+from modules.jobs import cards, forms, selectors, services
 from modules.jobs import statistics as figures
 from modules.jobs.formatting import salary_text
-from modules.jobs.models import Company, Vacancy
+from modules.jobs.models import Company, JobCard, Vacancy
 
 VERIFY = "jobs.verify_companies"
 MODERATE = "jobs.moderate_vacancies"
 STATISTICS = "jobs.view_job_statistics"
+ISSUE = cards.ISSUE
 NS = "module-jobs-admin"
 
 
@@ -34,7 +35,7 @@ def _page(request, template: str, title: str, **context) -> TemplateResponse:
 
 
 def index(request):
-    _require(request, VERIFY, MODERATE)
+    _require(request, VERIFY, MODERATE, ISSUE)
     return _page(
         request,
         "index.html",
@@ -44,6 +45,8 @@ def index(request):
         can_verify=request.user.has_perm(VERIFY),
         can_moderate=request.user.has_perm(MODERATE),
         can_see_statistics=request.user.has_perm(STATISTICS),
+        can_issue=request.user.has_perm(ISSUE),
+        cards_waiting=cards.cards_waiting().count(),
         open_count=selectors.open_vacancy_count(),
         verified_count=selectors.verified_company_count(),
     )
@@ -161,6 +164,57 @@ def vacancy(request, pk: int):
         salary=salary_text(vacancy),
         form=form,
         applications=vacancy.applications.count(),
+    )
+
+
+def cards_view(request):
+    _require(request, ISSUE)
+    issued = JobCard.objects.filter(status=JobCard.Status.ISSUED).order_by("-issued_at")[:100]
+    return _page(
+        request,
+        "cards.html",
+        _("Kartu AK/1"),
+        waiting=cards.cards_waiting()[:200],
+        issued=issued,
+        today=selectors.region_today(),
+    )
+
+
+def card(request, pk: int):
+    _require(request, ISSUE)
+    card = get_object_or_404(JobCard.objects.select_related("user"), pk=pk)
+    form = forms.ReasonForm(request.POST or None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "issue":
+                cards.issue_card(card, actor=request.user, request=request)
+            elif action == "reject" and form.is_valid():
+                cards.reject_card(
+                    card, form.cleaned_data["reason"], actor=request.user, request=request
+                )
+            else:
+                raise ValidationError(
+                    form.errors.get("reason") or _("Pilih tindakan yang tersedia.")
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            card.refresh_from_db()
+            messages.success(
+                request,
+                _("Kartu AK/1 %(name)s kini berstatus %(status)s.")
+                % {"name": card.full_name, "status": card.get_status_display()},
+            )
+            return redirect(f"{NS}:card", card.pk)
+    return _page(
+        request,
+        "card.html",
+        _("Kartu AK/1 %(name)s") % {"name": card.full_name},
+        card=card,
+        profile=selectors.profile_of(card.user),
+        form=form,
     )
 
 

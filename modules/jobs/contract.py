@@ -31,8 +31,12 @@ def contract_objects(region) -> dict:
     _invitation, token = services.invite_member(
         own_company, f"kolega-{secrets.token_hex(4)}@{region.slug}.test", actor=admin
     )
+    card = own_card(admin)
     return {
         "pk": own_vacancy.pk,
+        "card_print:pk": card.pk,
+        "card:pk": card.pk,
+        "code": card.check_code,
         "company:pk": own_company.pk,
         "company_edit:pk": own_company.pk,
         "company_invite:pk": own_company.pk,
@@ -82,3 +86,21 @@ def seeker(user, **data):
     values = {"phone": "081234567890", "education": Education.SMA, **data}
     cv = SimpleUploadedFile("cv.pdf", PDF, content_type="application/pdf")
     return services.save_profile(user, cv=cv, **values)
+
+
+def own_card(user):
+    """An issued AK/1 card of `user` (issued by the region's first superuser)."""
+    from datetime import date
+
+    from modules.jobs import cards
+
+    born = date(1998, 4, 17)
+    card = cards.request_card(
+        user,
+        nik=f"367401{born:%d%m%y}{secrets.randbelow(10**4):04d}",
+        full_name="Pemegang Kartu Uji",
+        birth_date=born,
+        address="Jl. Uji No. 3",
+    )
+    verifier = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    return cards.issue_card(card, actor=verifier)

@@ -14,6 +14,7 @@ from modules.jobs.models import (
     SEEKER_EDUCATION,
     Application,
     Company,
+    JobCard,
     JobType,
     Sector,
     SeekerProfile,
@@ -267,6 +268,20 @@ class SearchForm(forms.Form):
     @property
     def is_filtered(self) -> bool:
         return any(v for k, v in self.data.items() if k in self.fields and k != "page")
+
+
+class CardRequestForm(forms.ModelForm):
+    class Meta:
+        model = JobCard
+        fields = ["nik", "full_name", "birth_date", "address"]
+        widgets = {
+            "nik": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "birth_date": DATE_INPUT,
+        }
+        error_messages = {"birth_date": DATE_ERRORS}
+
+    def clean_nik(self):
+        return "".join((self.cleaned_data.get("nik") or "").split())
 
 
 class PeriodForm(forms.Form):

@@ -40,8 +40,12 @@ MANIFEST = Manifest(
                 "jobs.verify_companies",
                 "jobs.moderate_vacancies",
                 "jobs.view_job_statistics",
+                "jobs.issue_job_cards",
             ),
-            _("Memverifikasi perusahaan, menyetujui lowongan dan melihat statistik."),
+            _(
+                "Memverifikasi perusahaan, menyetujui lowongan, menerbitkan kartu AK/1 dan "
+                "melihat statistik."
+            ),
         ),
         Role(
             "Analis Ketenagakerjaan",
@@ -103,6 +107,12 @@ MANIFEST = Manifest(
             _("Perusahaan terverifikasi"),
             "modules.jobs.selectors.verified_company_count",
             _("perusahaan"),
+        ),
+        Measure(
+            "valid_job_cards",
+            _("Kartu AK/1 yang berlaku"),
+            "modules.jobs.selectors.valid_job_card_count",
+            _("kartu"),
         ),
         Measure(
             "placements_last_30_days",

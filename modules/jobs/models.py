@@ -3,6 +3,8 @@ Disnaker), job seekers' profiles and CVs, and applications moving through stages
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -386,3 +388,68 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.stage}"
+
+
+def new_check_code() -> str:
+    return secrets.token_hex(16)
+
+
+class JobCard(models.Model):
+    """An AK/1 (kartu pencari kerja, "kartu kuning"): a job seeker asks Disnaker for it
+    online; Disnaker issues it with a number, valid two years. A hire reported by an
+    employer marks the placement on the seeker's valid card."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Diajukan")
+        ISSUED = "issued", _("Terbit")
+        REJECTED = "rejected", _("Ditolak")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_cards"
+    )
+    nik = models.CharField(
+        _("NIK"),
+        max_length=16,
+        validators=[RegexValidator(r"^\d{16}$", _("NIK terdiri dari 16 angka."))],
+        help_text=_("Nomor Induk Kependudukan di KTP Anda, 16 angka."),
+    )
+    full_name = models.CharField(_("nama lengkap sesuai KTP"), max_length=150)
+    birth_date = models.DateField(_("tanggal lahir"))
+    address = models.CharField(_("alamat sesuai KTP"), max_length=300)
+    education = models.CharField(_("pendidikan terakhir"), max_length=12, choices=SEEKER_EDUCATION)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED
+    )
+    number = models.CharField(_("nomor kartu"), max_length=30, unique=True, null=True, blank=True)
+    # What the card's QR code opens: proves the card without showing the NIK.
+    check_code = models.CharField(max_length=32, unique=True, default=new_check_code)
+    requested_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("terbit"), null=True, blank=True)
+    valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    review_note = models.TextField(_("alasan penolakan"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diperiksa oleh"),
+    )
+    placed_at = models.DateTimeField(_("ditempatkan"), null=True, blank=True)
+    placed_with = models.CharField(_("ditempatkan di"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("kartu AK/1")
+        verbose_name_plural = _("kartu AK/1")
+        ordering = ["-requested_at"]
+        permissions = [("issue_job_cards", _("Dapat menerbitkan kartu AK/1"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status="requested"),
+                name="jobs_one_open_card_request",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number or f"AK/1 #{self.pk}"

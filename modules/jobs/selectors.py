@@ -29,6 +29,7 @@ from modules.jobs.models import (
     Company,
     CompanyMember,
     Education,
+    JobCard,
     SeekerProfile,
     Vacancy,
 )
@@ -252,6 +253,12 @@ def verified_company_count() -> int:
 def placements_last_30_days() -> int:
     since = start_of_day(region_today() - timedelta(days=29))
     return Application.objects.filter(hired_at__gte=since).count()
+
+
+def valid_job_card_count() -> int:
+    return JobCard.objects.filter(
+        status=JobCard.Status.ISSUED, valid_until__gte=region_today()
+    ).count()
 
 
 def education_label(value: str) -> str:

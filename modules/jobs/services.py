@@ -24,7 +24,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from audit import api as audit
-from modules.jobs import notices, selectors
+from modules.jobs import cards, notices, selectors
 from modules.jobs.models import (
     Application,
     ApplicationEvent,
@@ -525,6 +525,8 @@ def move_application(
     if stage == Application.Stage.HIRED:
         application.hired_at = now
     application.save(update_fields=["stage", "stage_changed_at", "hired_at"])
+    if stage == Application.Stage.HIRED and application.seeker is not None:
+        cards.mark_placement(application.seeker, application.vacancy.company.name)
     event = ApplicationEvent.objects.create(
         application=application, stage=stage, message=message.strip(), actor=actor
     )

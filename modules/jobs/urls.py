@@ -13,6 +13,9 @@ urlpatterns = [
     path("profil/cv/", views.my_cv, name="my_cv"),
     path("lamaran/", views.my_applications, name="my_applications"),
     path("lamaran/<int:pk>/", views.my_application, name="my_application"),
+    path("ak1/", views.cards_page, name="cards"),
+    path("ak1/<int:pk>/cetak/", views.card_print, name="card_print"),
+    path("ak1/cek/<str:code>/", views.card_check, name="card_check"),
     # Employers
     path("perusahaan/", employer.employer_home, name="employer_home"),
     path("perusahaan/daftar/", employer.company_register, name="company_register"),

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.providers import AccountItem, AccountSection
-from modules.jobs import cards, selectors
+from modules.jobs import alerts, cards, selectors
 from modules.jobs.models import CompanyInvitation, SeekerProfile
 
 
@@ -88,6 +88,10 @@ def personal_data(user) -> dict:
                 "placed_with": c.placed_with,
             }
             for c in cards.cards_of(user)
+        ],
+        "saved_searches": [
+            {"label": s.label, "query": s.query, "created_at": s.created_at.isoformat()}
+            for s in alerts.searches_of(user)
         ],
         "companies": [
             {"name": c.name, "nib": c.nib, "status": c.status} for c in selectors.companies_of(user)

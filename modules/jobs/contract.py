@@ -9,8 +9,9 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import QueryDict
 
-from modules.jobs import selectors, services
+from modules.jobs import alerts, selectors, services
 from modules.jobs.models import Education, JobType, Sector
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -32,7 +33,9 @@ def contract_objects(region) -> dict:
         own_company, f"kolega-{secrets.token_hex(4)}@{region.slug}.test", actor=admin
     )
     card = own_card(admin)
+    saved = alerts.save_search(admin, QueryDict("q=gudang"))
     return {
+        "search_delete:pk": saved.pk,
         "pk": own_vacancy.pk,
         "card_print:pk": card.pk,
         "card:pk": card.pk,

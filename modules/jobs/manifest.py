@@ -128,6 +128,8 @@ MANIFEST = Manifest(
     tasks=(
         "modules.jobs.tasks.remind_closing",
         "modules.jobs.tasks.remind_closing_everywhere",
+        "modules.jobs.tasks.send_alerts",
+        "modules.jobs.tasks.send_alerts_everywhere",
     ),
     contract_objects="modules.jobs.contract.contract_objects",
     demo_data="modules.jobs.demo.load",

@@ -453,3 +453,25 @@ class JobCard(models.Model):
 
     def __str__(self) -> str:
         return self.number or f"AK/1 #{self.pk}"
+
+
+class SavedSearch(models.Model):
+    """A resident's search kept for email alerts about new vacancies that match it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_searches"
+    )
+    # The search page's query parameters (q, sector, education, ...), as typed.
+    query = models.JSONField(_("pencarian"), default=dict)
+    label = models.CharField(_("keterangan"), max_length=300)
+    created_at = models.DateTimeField(_("disimpan"), auto_now_add=True)
+    # Vacancies published after this moment are new to the person.
+    checked_at = models.DateTimeField(_("terakhir diperiksa"))
+
+    class Meta:
+        verbose_name = _("pencarian tersimpan")
+        verbose_name_plural = _("pencarian tersimpan")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.label

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from modules.jobs import cards, forms, selectors, services
+from modules.jobs import alerts, cards, forms, selectors, services
 from modules.jobs.formatting import salary_text
 
 PAGE_SIZE = 20
@@ -207,3 +207,36 @@ def card_check(request, code: str):
     response = render(request, "jobs/card_check.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- saved searches ---------------------------------------------------------------------------
+@login_required
+def searches(request):
+    return render(request, "jobs/searches.html", {"searches": alerts.searches_of(request.user)})
+
+
+@login_required
+def search_save(request):
+    if request.method != "POST":
+        return redirect(f"{NS}:searches")
+    try:
+        saved = alerts.save_search(request.user, request.POST)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(f"{NS}:searches")
+    messages.success(
+        request,
+        _("Pencarian “%(label)s” disimpan. Kami kirim email bila ada lowongan baru yang cocok.")
+        % {"label": saved.label},
+    )
+    return redirect(f"{NS}:searches")
+
+
+@login_required
+def search_delete(request, pk: int):
+    saved = get_object_or_404(alerts.searches_of(request.user), pk=pk)
+    if request.method == "POST":
+        alerts.delete_search(saved)
+        messages.success(request, _("Pencarian “%(label)s” dihapus.") % {"label": saved.label})
+    return redirect(f"{NS}:searches")

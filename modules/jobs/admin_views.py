@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from modules.jobs import cards, forms, selectors, services
 from modules.jobs import statistics as figures
 from modules.jobs.formatting import salary_text
-from modules.jobs.models import Company, JobCard, Vacancy
+from modules.jobs.models import Company, JobCard, JobFair, Vacancy
 
 VERIFY = "jobs.verify_companies"
 MODERATE = "jobs.moderate_vacancies"
@@ -216,6 +216,40 @@ def card(request, pk: int):
         profile=selectors.profile_of(card.user),
         form=form,
     )
+
+
+def fairs(request):
+    _require(request, MODERATE)
+    found = JobFair.objects.select_related("area").order_by("-starts_on")[:200]
+    return _page(request, "fairs.html", _("Bursa kerja"), fairs=found)
+
+
+def fair_add(request):
+    return _fair_form(request, None)
+
+
+def fair_edit(request, pk: int):
+    return _fair_form(request, get_object_or_404(JobFair, pk=pk))
+
+
+def _fair_form(request, fair):
+    _require(request, MODERATE)
+    form = forms.FairForm(request.POST or None, instance=fair)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        companies = list(data.pop("companies"))
+        try:
+            saved = services.save_fair(
+                fair, actor=request.user, request=request, companies=companies, **data
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Bursa kerja %(title)s disimpan.") % {"title": saved.title})
+            return redirect(f"{NS}:fairs")
+    title = _("Ubah %(title)s") % {"title": fair.title} if fair else _("Tambah bursa kerja")
+    return _page(request, "fair_form.html", title, form=form)
 
 
 def _period(request) -> tuple[forms.PeriodForm, date, date]:

@@ -34,8 +34,19 @@ def contract_objects(region) -> dict:
     )
     card = own_card(admin)
     saved = alerts.save_search(admin, QueryDict("q=gudang"))
+    fair = services.save_fair(
+        None,
+        actor=admin,
+        companies=[own_company],
+        title="Bursa Kerja Uji",
+        starts_on=selectors.region_today(),
+        ends_on=selectors.region_today() + timedelta(days=1),
+        place="Gedung Uji",
+    )
     return {
         "search_delete:pk": saved.pk,
+        "fair:pk": fair.pk,
+        "fair_edit:pk": fair.pk,
         "pk": own_vacancy.pk,
         "card_print:pk": card.pk,
         "card:pk": card.pk,

@@ -475,3 +475,42 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class JobFair(models.Model):
+    """A job fair (bursa kerja) Disnaker holds, with the verified companies taking part."""
+
+    title = models.CharField(_("nama acara"), max_length=150)
+    starts_on = models.DateField(_("tanggal mulai"))
+    ends_on = models.DateField(_("tanggal selesai"))
+    place = models.CharField(_("tempat"), max_length=200)
+    area = models.ForeignKey(
+        "organisation.Area",
+        verbose_name=_("kecamatan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    description = models.TextField(_("keterangan"), max_length=3000, blank=True)
+    companies = models.ManyToManyField(
+        Company, verbose_name=_("perusahaan peserta"), related_name="fairs", blank=True
+    )
+    published = models.BooleanField(_("tampil bagi warga"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bursa kerja")
+        verbose_name_plural = _("bursa kerja")
+        ordering = ["starts_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="jobs_fair_dates_ordered"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

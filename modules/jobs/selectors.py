@@ -30,6 +30,7 @@ from modules.jobs.models import (
     CompanyMember,
     Education,
     JobCard,
+    JobFair,
     SeekerProfile,
     Vacancy,
 )
@@ -135,6 +136,12 @@ def search(filters: Filters, today: date | None = None) -> QuerySet[Vacancy]:
 
 def kecamatan() -> QuerySet:
     return organisation.Area.objects.filter(kind=organisation.Area.Kind.KECAMATAN).order_by("name")
+
+
+def upcoming_fairs(today: date | None = None) -> QuerySet[JobFair]:
+    return JobFair.objects.filter(
+        published=True, ends_on__gte=today or region_today()
+    ).select_related("area")
 
 
 # --- employers ----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from modules.jobs import alerts, cards, forms, selectors, services
 from modules.jobs.formatting import salary_text
+from modules.jobs.models import JobFair
 
 PAGE_SIZE = 20
 NS = "module-jobs"
@@ -240,3 +241,19 @@ def search_delete(request, pk: int):
         alerts.delete_search(saved)
         messages.success(request, _("Pencarian “%(label)s” dihapus.") % {"label": saved.label})
     return redirect(f"{NS}:searches")
+
+
+# --- job fairs ----------------------------------------------------------------------------------
+def fairs(request):
+    return render(request, "jobs/fairs.html", {"fairs": selectors.upcoming_fairs()})
+
+
+def fair(request, pk: int):
+    fair = get_object_or_404(JobFair.objects.filter(published=True).select_related("area"), pk=pk)
+    taking_part = list(fair.companies.filter(status="verified").order_by("name"))
+    vacancies: dict[int, list] = {}
+    for vacancy in selectors.open_vacancies().filter(company__in=taking_part):
+        vacancies.setdefault(vacancy.company_id, []).append(vacancy)
+    companies = [(company, vacancies.get(company.pk, [])) for company in taking_part]
+    context = {"fair": fair, "companies": companies, "today": selectors.region_today()}
+    return render(request, "jobs/fair.html", context)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.providers import AccountItem, AccountSection
-from modules.jobs import selectors
+from modules.jobs import alerts, cards, selectors
 from modules.jobs.models import CompanyInvitation, SeekerProfile
 
 
@@ -29,6 +29,14 @@ def account_section(user) -> AccountSection | None:
             status=company.get_status_display(),
         )
         for company in selectors.companies_of(user)
+    ]
+    items += [
+        AccountItem(
+            text=_("Kartu AK/1 %(number)s") % {"number": card.number or ""},
+            url=reverse("module-jobs:cards"),
+            status=card.get_status_display(),
+        )
+        for card in cards.cards_of(user)
     ]
     return AccountSection(
         title=_("Lamaran kerja (Siap Kerja)"),
@@ -67,6 +75,24 @@ def personal_data(user) -> dict:
             }
             for a in selectors.applications_of(user)
         ],
+        "job_cards": [
+            {
+                "number": c.number,
+                "status": c.status,
+                "nik": c.nik,
+                "full_name": c.full_name,
+                "birth_date": c.birth_date.isoformat(),
+                "address": c.address,
+                "requested_at": c.requested_at.isoformat(),
+                "valid_until": c.valid_until.isoformat() if c.valid_until else None,
+                "placed_with": c.placed_with,
+            }
+            for c in cards.cards_of(user)
+        ],
+        "saved_searches": [
+            {"label": s.label, "query": s.query, "created_at": s.created_at.isoformat()}
+            for s in alerts.searches_of(user)
+        ],
         "companies": [
             {"name": c.name, "nib": c.nib, "status": c.status} for c in selectors.companies_of(user)
         ],
@@ -75,7 +101,8 @@ def personal_data(user) -> dict:
 
 def erase(user) -> None:
     """The profile and CV go; applications stay for the statistics, without the seeker (the
-    account's deletion empties their link) and without what the seeker wrote."""
+    account's deletion empties their link) and without what the seeker wrote. AK/1 cards
+    go with the account (they hold the NIK)."""
     SeekerProfile.objects.filter(user=user).delete()
     selectors.applications_of(user).update(cover_note="")
     CompanyInvitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()

@@ -12,14 +12,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from modules.jobs import forms, selectors, services
+from modules.jobs import cards, forms, selectors, services
 from modules.jobs import statistics as figures
 from modules.jobs.formatting import salary_text
-from modules.jobs.models import Company, Vacancy
+from modules.jobs.models import Company, JobCard, JobFair, Vacancy
 
 VERIFY = "jobs.verify_companies"
 MODERATE = "jobs.moderate_vacancies"
 STATISTICS = "jobs.view_job_statistics"
+ISSUE = cards.ISSUE
 NS = "module-jobs-admin"
 
 
@@ -34,7 +35,7 @@ def _page(request, template: str, title: str, **context) -> TemplateResponse:
 
 
 def index(request):
-    _require(request, VERIFY, MODERATE)
+    _require(request, VERIFY, MODERATE, ISSUE)
     return _page(
         request,
         "index.html",
@@ -44,6 +45,8 @@ def index(request):
         can_verify=request.user.has_perm(VERIFY),
         can_moderate=request.user.has_perm(MODERATE),
         can_see_statistics=request.user.has_perm(STATISTICS),
+        can_issue=request.user.has_perm(ISSUE),
+        cards_waiting=cards.cards_waiting().count(),
         open_count=selectors.open_vacancy_count(),
         verified_count=selectors.verified_company_count(),
     )
@@ -162,6 +165,91 @@ def vacancy(request, pk: int):
         form=form,
         applications=vacancy.applications.count(),
     )
+
+
+def cards_view(request):
+    _require(request, ISSUE)
+    issued = JobCard.objects.filter(status=JobCard.Status.ISSUED).order_by("-issued_at")[:100]
+    return _page(
+        request,
+        "cards.html",
+        _("Kartu AK/1"),
+        waiting=cards.cards_waiting()[:200],
+        issued=issued,
+        today=selectors.region_today(),
+    )
+
+
+def card(request, pk: int):
+    _require(request, ISSUE)
+    card = get_object_or_404(JobCard.objects.select_related("user"), pk=pk)
+    form = forms.ReasonForm(request.POST or None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "issue":
+                cards.issue_card(card, actor=request.user, request=request)
+            elif action == "reject" and form.is_valid():
+                cards.reject_card(
+                    card, form.cleaned_data["reason"], actor=request.user, request=request
+                )
+            else:
+                raise ValidationError(
+                    form.errors.get("reason") or _("Pilih tindakan yang tersedia.")
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            card.refresh_from_db()
+            messages.success(
+                request,
+                _("Kartu AK/1 %(name)s kini berstatus %(status)s.")
+                % {"name": card.full_name, "status": card.get_status_display()},
+            )
+            return redirect(f"{NS}:card", card.pk)
+    return _page(
+        request,
+        "card.html",
+        _("Kartu AK/1 %(name)s") % {"name": card.full_name},
+        card=card,
+        profile=selectors.profile_of(card.user),
+        form=form,
+    )
+
+
+def fairs(request):
+    _require(request, MODERATE)
+    found = JobFair.objects.select_related("area").order_by("-starts_on")[:200]
+    return _page(request, "fairs.html", _("Bursa kerja"), fairs=found)
+
+
+def fair_add(request):
+    return _fair_form(request, None)
+
+
+def fair_edit(request, pk: int):
+    return _fair_form(request, get_object_or_404(JobFair, pk=pk))
+
+
+def _fair_form(request, fair):
+    _require(request, MODERATE)
+    form = forms.FairForm(request.POST or None, instance=fair)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        companies = list(data.pop("companies"))
+        try:
+            saved = services.save_fair(
+                fair, actor=request.user, request=request, companies=companies, **data
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Bursa kerja %(title)s disimpan.") % {"title": saved.title})
+            return redirect(f"{NS}:fairs")
+    title = _("Ubah %(title)s") % {"title": fair.title} if fair else _("Tambah bursa kerja")
+    return _page(request, "fair_form.html", title, form=form)
 
 
 def _period(request) -> tuple[forms.PeriodForm, date, date]:

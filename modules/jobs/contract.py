@@ -9,8 +9,9 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import QueryDict
 
-from modules.jobs import selectors, services
+from modules.jobs import alerts, selectors, services
 from modules.jobs.models import Education, JobType, Sector
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -31,8 +32,25 @@ def contract_objects(region) -> dict:
     _invitation, token = services.invite_member(
         own_company, f"kolega-{secrets.token_hex(4)}@{region.slug}.test", actor=admin
     )
+    card = own_card(admin)
+    saved = alerts.save_search(admin, QueryDict("q=gudang"))
+    fair = services.save_fair(
+        None,
+        actor=admin,
+        companies=[own_company],
+        title="Bursa Kerja Uji",
+        starts_on=selectors.region_today(),
+        ends_on=selectors.region_today() + timedelta(days=1),
+        place="Gedung Uji",
+    )
     return {
+        "search_delete:pk": saved.pk,
+        "fair:pk": fair.pk,
+        "fair_edit:pk": fair.pk,
         "pk": own_vacancy.pk,
+        "card_print:pk": card.pk,
+        "card:pk": card.pk,
+        "code": card.check_code,
         "company:pk": own_company.pk,
         "company_edit:pk": own_company.pk,
         "company_invite:pk": own_company.pk,
@@ -82,3 +100,21 @@ def seeker(user, **data):
     values = {"phone": "081234567890", "education": Education.SMA, **data}
     cv = SimpleUploadedFile("cv.pdf", PDF, content_type="application/pdf")
     return services.save_profile(user, cv=cv, **values)
+
+
+def own_card(user):
+    """An issued AK/1 card of `user` (issued by the region's first superuser)."""
+    from datetime import date
+
+    from modules.jobs import cards
+
+    born = date(1998, 4, 17)
+    card = cards.request_card(
+        user,
+        nik=f"367401{born:%d%m%y}{secrets.randbelow(10**4):04d}",
+        full_name="Pemegang Kartu Uji",
+        birth_date=born,
+        address="Jl. Uji No. 3",
+    )
+    verifier = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    return cards.issue_card(card, actor=verifier)

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from modules.jobs import forms, selectors, services
+from modules.jobs import cards, forms, selectors, services
 from modules.jobs.formatting import salary_text
 from modules.jobs.models import Vacancy
 from modules.jobs.views import _add_errors, cv_response
@@ -279,6 +279,7 @@ def applicant(request, pk: int):
         "seeker": application.seeker,
         "profile": profile,
         "has_cv": selectors.has_cv(profile),
+        "card": cards.valid_card(application.seeker) if application.seeker else None,
         "events": application.events.all(),
         "form": form if stages else None,
     }

@@ -14,6 +14,8 @@ from modules.jobs.models import (
     SEEKER_EDUCATION,
     Application,
     Company,
+    JobCard,
+    JobFair,
     JobType,
     Sector,
     SeekerProfile,
@@ -275,6 +277,56 @@ class SearchForm(forms.Form):
     @property
     def is_filtered(self) -> bool:
         return any(v for k, v in self.data.items() if k in self.fields and k != "page")
+
+
+class CardRequestForm(forms.ModelForm):
+    class Meta:
+        model = JobCard
+        fields = ["nik", "full_name", "birth_date", "address"]
+        widgets = {
+            "nik": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "birth_date": DATE_INPUT,
+        }
+        error_messages = {"birth_date": DATE_ERRORS}
+
+    def clean_nik(self):
+        return "".join((self.cleaned_data.get("nik") or "").split())
+
+
+class FairForm(forms.ModelForm):
+    class Meta:
+        model = JobFair
+        fields = [
+            "title",
+            "starts_on",
+            "ends_on",
+            "place",
+            "area",
+            "description",
+            "companies",
+            "published",
+        ]
+        widgets = {
+            "starts_on": DATE_INPUT,
+            "ends_on": DATE_INPUT,
+            "companies": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {"starts_on": DATE_ERRORS, "ends_on": DATE_ERRORS}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _kecamatan_field(self)
+        self.fields["companies"].queryset = Company.objects.filter(
+            status=Company.Status.VERIFIED
+        ).order_by("name")
+        self.fields["companies"].help_text = _("Hanya perusahaan terverifikasi yang tampil.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+        return data
 
 
 class PeriodForm(forms.Form):

@@ -40,8 +40,12 @@ MANIFEST = Manifest(
                 "jobs.verify_companies",
                 "jobs.moderate_vacancies",
                 "jobs.view_job_statistics",
+                "jobs.issue_job_cards",
             ),
-            _("Memverifikasi perusahaan, menyetujui lowongan dan melihat statistik."),
+            _(
+                "Memverifikasi perusahaan, menyetujui lowongan, menerbitkan kartu AK/1 dan "
+                "melihat statistik."
+            ),
         ),
         Role(
             "Analis Ketenagakerjaan",
@@ -105,6 +109,12 @@ MANIFEST = Manifest(
             _("perusahaan"),
         ),
         Measure(
+            "valid_job_cards",
+            _("Kartu AK/1 yang berlaku"),
+            "modules.jobs.selectors.valid_job_card_count",
+            _("kartu"),
+        ),
+        Measure(
             "placements_last_30_days",
             _("Penempatan (30 hari terakhir)"),
             "modules.jobs.selectors.placements_last_30_days",
@@ -118,6 +128,8 @@ MANIFEST = Manifest(
     tasks=(
         "modules.jobs.tasks.remind_closing",
         "modules.jobs.tasks.remind_closing_everywhere",
+        "modules.jobs.tasks.send_alerts",
+        "modules.jobs.tasks.send_alerts_everywhere",
     ),
     contract_objects="modules.jobs.contract.contract_objects",
     demo_data="modules.jobs.demo.load",

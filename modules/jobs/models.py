@@ -3,6 +3,8 @@ Disnaker), job seekers' profiles and CVs, and applications moving through stages
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -386,3 +388,129 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.stage}"
+
+
+def new_check_code() -> str:
+    return secrets.token_hex(16)
+
+
+class JobCard(models.Model):
+    """An AK/1 (kartu pencari kerja, "kartu kuning"): a job seeker asks Disnaker for it
+    online; Disnaker issues it with a number, valid two years. A hire reported by an
+    employer marks the placement on the seeker's valid card."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Diajukan")
+        ISSUED = "issued", _("Terbit")
+        REJECTED = "rejected", _("Ditolak")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_cards"
+    )
+    nik = models.CharField(
+        _("NIK"),
+        max_length=16,
+        validators=[RegexValidator(r"^\d{16}$", _("NIK terdiri dari 16 angka."))],
+        help_text=_("Nomor Induk Kependudukan di KTP Anda, 16 angka."),
+    )
+    full_name = models.CharField(_("nama lengkap sesuai KTP"), max_length=150)
+    birth_date = models.DateField(_("tanggal lahir"))
+    address = models.CharField(_("alamat sesuai KTP"), max_length=300)
+    education = models.CharField(_("pendidikan terakhir"), max_length=12, choices=SEEKER_EDUCATION)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED
+    )
+    number = models.CharField(_("nomor kartu"), max_length=30, unique=True, null=True, blank=True)
+    # What the card's QR code opens: proves the card without showing the NIK.
+    check_code = models.CharField(max_length=32, unique=True, default=new_check_code)
+    requested_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("terbit"), null=True, blank=True)
+    valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    review_note = models.TextField(_("alasan penolakan"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diperiksa oleh"),
+    )
+    placed_at = models.DateTimeField(_("ditempatkan"), null=True, blank=True)
+    placed_with = models.CharField(_("ditempatkan di"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("kartu AK/1")
+        verbose_name_plural = _("kartu AK/1")
+        ordering = ["-requested_at"]
+        permissions = [("issue_job_cards", _("Dapat menerbitkan kartu AK/1"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status="requested"),
+                name="jobs_one_open_card_request",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number or f"AK/1 #{self.pk}"
+
+
+class SavedSearch(models.Model):
+    """A resident's search kept for email alerts about new vacancies that match it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_searches"
+    )
+    # The search page's query parameters (q, sector, education, ...), as typed.
+    query = models.JSONField(_("pencarian"), default=dict)
+    label = models.CharField(_("keterangan"), max_length=300)
+    created_at = models.DateTimeField(_("disimpan"), auto_now_add=True)
+    # Vacancies published after this moment are new to the person.
+    checked_at = models.DateTimeField(_("terakhir diperiksa"))
+
+    class Meta:
+        verbose_name = _("pencarian tersimpan")
+        verbose_name_plural = _("pencarian tersimpan")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class JobFair(models.Model):
+    """A job fair (bursa kerja) Disnaker holds, with the verified companies taking part."""
+
+    title = models.CharField(_("nama acara"), max_length=150)
+    starts_on = models.DateField(_("tanggal mulai"))
+    ends_on = models.DateField(_("tanggal selesai"))
+    place = models.CharField(_("tempat"), max_length=200)
+    area = models.ForeignKey(
+        "organisation.Area",
+        verbose_name=_("kecamatan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    description = models.TextField(_("keterangan"), max_length=3000, blank=True)
+    companies = models.ManyToManyField(
+        Company, verbose_name=_("perusahaan peserta"), related_name="fairs", blank=True
+    )
+    published = models.BooleanField(_("tampil bagi warga"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bursa kerja")
+        verbose_name_plural = _("bursa kerja")
+        ordering = ["starts_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="jobs_fair_dates_ordered"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

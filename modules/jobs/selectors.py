@@ -29,6 +29,8 @@ from modules.jobs.models import (
     Company,
     CompanyMember,
     Education,
+    JobCard,
+    JobFair,
     SeekerProfile,
     Vacancy,
 )
@@ -134,6 +136,12 @@ def search(filters: Filters, today: date | None = None) -> QuerySet[Vacancy]:
 
 def kecamatan() -> QuerySet:
     return organisation.Area.objects.filter(kind=organisation.Area.Kind.KECAMATAN).order_by("name")
+
+
+def upcoming_fairs(today: date | None = None) -> QuerySet[JobFair]:
+    return JobFair.objects.filter(
+        published=True, ends_on__gte=today or region_today()
+    ).select_related("area")
 
 
 # --- employers ----------------------------------------------------------------------------------
@@ -252,6 +260,12 @@ def verified_company_count() -> int:
 def placements_last_30_days() -> int:
     since = start_of_day(region_today() - timedelta(days=29))
     return Application.objects.filter(hired_at__gte=since).count()
+
+
+def valid_job_card_count() -> int:
+    return JobCard.objects.filter(
+        status=JobCard.Status.ISSUED, valid_until__gte=region_today()
+    ).count()
 
 
 def education_label(value: str) -> str:

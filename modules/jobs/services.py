@@ -24,7 +24,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from audit import api as audit
-from modules.jobs import notices, selectors
+from modules.jobs import cards, notices, selectors
 from modules.jobs.models import (
     Application,
     ApplicationEvent,
@@ -32,6 +32,7 @@ from modules.jobs.models import (
     CompanyInvitation,
     CompanyMember,
     CurriculumVitae,
+    JobFair,
     SeekerProfile,
     Vacancy,
 )
@@ -416,6 +417,41 @@ def _clean_vacancy(vacancy: Vacancy) -> None:
         raise ValidationError(errors)
 
 
+# --- job fairs --------------------------------------------------------------------------------
+FAIR_FIELDS = ("title", "starts_on", "ends_on", "place", "area", "description", "published")
+
+
+@transaction.atomic
+def save_fair(fair: JobFair | None, *, actor, request=None, companies=(), **data: Any) -> JobFair:
+    """Create or change a job fair; only verified companies take part."""
+    _require_perm(actor, MODERATE)
+    created = fair is None
+    fair = (
+        JobFair(created_by=actor)
+        if created
+        else JobFair.objects.select_for_update().get(pk=fair.pk)
+    )
+    _assign(fair, data, FAIR_FIELDS)
+    if fair.starts_on and fair.ends_on and fair.ends_on < fair.starts_on:
+        raise ValidationError({"ends_on": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
+    fair.full_clean()
+    fair.save()
+    fair.companies.set([c for c in companies if c.is_verified])
+    audit.record(
+        "jobs.add_fair" if created else "jobs.change_fair",
+        actor=actor,
+        obj=fair,
+        request=request,
+        details={
+            "title": fair.title,
+            "starts_on": fair.starts_on.isoformat(),
+            "companies": sorted(c.pk for c in fair.companies.all()),
+        },
+    )
+    _public_pages_changed()
+    return fair
+
+
 # --- seekers ---------------------------------------------------------------------------------
 PDF_MAGIC = b"%PDF-"
 
@@ -525,6 +561,8 @@ def move_application(
     if stage == Application.Stage.HIRED:
         application.hired_at = now
     application.save(update_fields=["stage", "stage_changed_at", "hired_at"])
+    if stage == Application.Stage.HIRED and application.seeker is not None:
+        cards.mark_placement(application.seeker, application.vacancy.company.name)
     event = ApplicationEvent.objects.create(
         application=application, stage=stage, message=message.strip(), actor=actor
     )

@@ -1,4 +1,5 @@
-"""Background work of Siap Kerja: reminding employers that a vacancy closes soon.
+"""Background work of Siap Kerja: reminding employers that a vacancy closes soon, and
+email alerts of saved searches (alerts.py).
 
 One daily schedule walks the live regions that have the module on; in each, every member
 of a company whose published vacancy closes within REMIND_DAYS (region's dates) is told
@@ -10,12 +11,15 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
+from django.db import connection
+
 from core.schedules import ensure_schedule, in_each_schema
 from modules import gate
-from modules.jobs import notices, selectors
+from modules.jobs import alerts, notices, selectors
 
 REMIND_DAYS = 5
 REMINDER_SCHEDULE = "jobs.closing_reminders"
+ALERT_SCHEDULE = "jobs.search_alerts"
 
 
 def remind_closing() -> int:
@@ -32,20 +36,31 @@ def remind_closing() -> int:
     return told
 
 
+def send_alerts() -> int:
+    """In the current region: the day's alerts of saved searches."""
+    return alerts.send_alerts()
+
+
+def _in_regions_with_the_module(job) -> dict[str, int]:
+    def guarded() -> int:
+        return job() if gate.is_enabled("jobs", connection.schema_name) else 0
+
+    return {schema: n for schema, n in in_each_schema(guarded, include_public=False) if n}
+
+
 def remind_closing_everywhere() -> dict[str, int]:
-    """The schedule's job (runs in the public schema): every live region with the module on."""
+    """A schedule's job (runs in the public schema): every live region with the module on."""
+    return _in_regions_with_the_module(remind_closing)
 
-    def job() -> int:
-        from django.db import connection
 
-        if not gate.is_enabled("jobs", connection.schema_name):
-            return 0
-        return remind_closing()
-
-    return {schema: n for schema, n in in_each_schema(job, include_public=False) if n}
+def send_alerts_everywhere() -> dict[str, int]:
+    return _in_regions_with_the_module(send_alerts)
 
 
 def ensure_reminder_schedule(**_kwargs) -> None:
     ensure_schedule(
         REMINDER_SCHEDULE, "modules.jobs.tasks.remind_closing_everywhere", daily_at=time(7, 0)
+    )
+    ensure_schedule(
+        ALERT_SCHEDULE, "modules.jobs.tasks.send_alerts_everywhere", daily_at=time(6, 0)
     )

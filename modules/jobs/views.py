@@ -3,6 +3,7 @@ and one's own applications. Thin: reads through selectors, writes through servic
 
 from __future__ import annotations
 
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,8 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from modules.jobs import forms, selectors, services
+from modules.jobs import alerts, cards, forms, selectors, services
 from modules.jobs.formatting import salary_text
+from modules.jobs.models import JobFair
 
 PAGE_SIZE = 20
 NS = "module-jobs"
@@ -158,3 +160,100 @@ def _add_errors(form, exc: ValidationError) -> None:
         return
     for field, errors in exc.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+# --- AK/1 -------------------------------------------------------------------------------------
+@login_required
+def cards_page(request):
+    reason = cards.why_not_request(request.user)
+    form = forms.CardRequestForm(request.POST or None) if not reason else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            cards.request_card(request.user, request=request, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Permohonan kartu AK/1 terkirim ke Disnaker."))
+            return redirect(f"{NS}:cards")
+    context = {
+        "cards": cards.cards_of(request.user),
+        "form": form,
+        "reason": reason,
+        "has_profile": selectors.profile_of(request.user) is not None,
+        "today": selectors.region_today(),
+    }
+    return render(request, "jobs/cards.html", context)
+
+
+@login_required
+def card_print(request, pk: int):
+    card = get_object_or_404(cards.cards_of(request.user).filter(status="issued"), pk=pk)
+    check_url = request.build_absolute_uri(reverse(f"{NS}:card_check", args=[card.check_code]))
+    context = {
+        "card": card,
+        "qr_svg": segno.make(check_url, error="m").svg_inline(scale=3),
+        "check_url": check_url,
+    }
+    return render(request, "jobs/card_print.html", context)
+
+
+def card_check(request, code: str):
+    """What the card's QR code opens: whether the card is genuine and valid today."""
+    card = get_object_or_404(cards.JobCard, check_code=code, status="issued")
+    context = {
+        "card": card,
+        "holder": cards.masked_name(card.full_name),
+        "valid": card.valid_until >= selectors.region_today(),
+    }
+    response = render(request, "jobs/card_check.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- saved searches ---------------------------------------------------------------------------
+@login_required
+def searches(request):
+    return render(request, "jobs/searches.html", {"searches": alerts.searches_of(request.user)})
+
+
+@login_required
+def search_save(request):
+    if request.method != "POST":
+        return redirect(f"{NS}:searches")
+    try:
+        saved = alerts.save_search(request.user, request.POST)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(f"{NS}:searches")
+    messages.success(
+        request,
+        _("Pencarian “%(label)s” disimpan. Kami kirim email bila ada lowongan baru yang cocok.")
+        % {"label": saved.label},
+    )
+    return redirect(f"{NS}:searches")
+
+
+@login_required
+def search_delete(request, pk: int):
+    saved = get_object_or_404(alerts.searches_of(request.user), pk=pk)
+    if request.method == "POST":
+        alerts.delete_search(saved)
+        messages.success(request, _("Pencarian “%(label)s” dihapus.") % {"label": saved.label})
+    return redirect(f"{NS}:searches")
+
+
+# --- job fairs ----------------------------------------------------------------------------------
+def fairs(request):
+    return render(request, "jobs/fairs.html", {"fairs": selectors.upcoming_fairs()})
+
+
+def fair(request, pk: int):
+    fair = get_object_or_404(JobFair.objects.filter(published=True).select_related("area"), pk=pk)
+    taking_part = list(fair.companies.filter(status="verified").order_by("name"))
+    vacancies: dict[int, list] = {}
+    for vacancy in selectors.open_vacancies().filter(company__in=taking_part):
+        vacancies.setdefault(vacancy.company_id, []).append(vacancy)
+    companies = [(company, vacancies.get(company.pk, [])) for company in taking_part]
+    context = {"fair": fair, "companies": companies, "today": selectors.region_today()}
+    return render(request, "jobs/fair.html", context)

@@ -66,7 +66,7 @@ def test_the_schedule_walks_only_regions_with_the_module_on(tangsel, balikpapan)
     assert reminders(balikpapan, there) == []
 
 
-def test_the_schedule_exists_once(db):
+def test_the_schedules_exist_once(db):
     from django_q.models import Schedule
 
     from modules.jobs import tasks
@@ -75,6 +75,8 @@ def test_the_schedule_exists_once(db):
     tasks.ensure_reminder_schedule()
     tasks.ensure_reminder_schedule()
 
-    found = Schedule.objects.filter(name=tasks.REMINDER_SCHEDULE)
-    assert found.count() == 1
-    assert "modules.jobs.tasks.remind_closing_everywhere" in found.get().args
+    reminders_ = Schedule.objects.filter(name=tasks.REMINDER_SCHEDULE)
+    alerts = Schedule.objects.filter(name=tasks.ALERT_SCHEDULE)
+    assert reminders_.count() == alerts.count() == 1
+    assert "modules.jobs.tasks.remind_closing_everywhere" in reminders_.get().args
+    assert "modules.jobs.tasks.send_alerts_everywhere" in alerts.get().args

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(LOCK_HASH)
 PYTEST_WORKERS ?= 2
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
-.PHONY: install setup run test test-fast bench lint format stop lock messages
+.PHONY: install setup run test test-fast bench lint format stop lock messages screenshots
 
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ run: setup
 
 test: install
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+screenshots: install
+	SINERGI_SCREENSHOTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/browser/test_themes_visual.py
 
 bench: install
 	$(BIN)/python -m bench

@@ -2,13 +2,17 @@
 per page; and a region admin rebranding the site.
 
 The live server is another process, so what these tests change is committed (committed_db)
-and put back afterwards. The screenshots in docs/screenshots/ are written by this file.
+and put back afterwards. The screenshots in docs/screenshots/ are written by this file only
+when SINERGI_SCREENSHOTS=1 (`make screenshots`), so an ordinary run leaves the tree clean;
+otherwise they go to a temporary folder, still proving the page renders.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,7 +28,12 @@ from themes.registry import all_themes, get_theme
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = (
+    DOCS_SCREENSHOTS
+    if os.environ.get("SINERGI_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "sinergi-screenshots"
+)
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 BUDGET = 150 * 1024  # bytes transferred on first load, images excluded

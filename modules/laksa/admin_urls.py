@@ -16,4 +16,13 @@ urlpatterns = [
     path("laporan/<int:pk>/privasi/", admin_views.privacy, name="privacy"),
     path("laporan/<int:pk>/klasifikasi/", admin_views.reclassify, name="reclassify"),
     path("laporan/<int:pk>/tanggapi/", admin_views.answer, name="answer"),
+    path("laporan/<int:pk>/sembunyikan/", admin_views.hide, name="hide"),
+    path("laporan/<int:pk>/tampilkan/", admin_views.show, name="show"),
+    path("laporan/<int:pk>/sunting/", admin_views.redact, name="redact"),
+    path("laporan/<int:pk>/hapus-foto/", admin_views.redact_photo, name="redact_photo"),
+    path("statistik/", admin_views.statistics, name="statistics"),
+    path("statistik/ringkasan.csv", admin_views.statistics_csv, name="statistics_csv"),
+    path("statistik/laporan.csv", admin_views.reports_csv, name="reports_csv"),
+    path("kunci-api/", admin_views.api_keys, name="api_keys"),
+    path("kunci-api/<int:pk>/cabut/", admin_views.api_key_revoke, name="api_key_revoke"),
 ]

@@ -4,22 +4,39 @@ from selectors, writes through services (which audit every action)."""
 
 from __future__ import annotations
 
+import csv
+from datetime import datetime, time, timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from modules.laksa import selectors, services
-from modules.laksa.forms import AnswerForm, CategoryForm, PrivacyForm, ReclassifyForm, RejectForm
-from modules.laksa.models import Category, Report
+from modules.laksa.forms import (
+    AnswerForm,
+    ApiKeyForm,
+    CategoryForm,
+    HideForm,
+    PrivacyForm,
+    ReclassifyForm,
+    RedactForm,
+    RedactPhotoForm,
+    RejectForm,
+    StatisticsForm,
+)
+from modules.laksa.models import ApiKey, Category, Report, ReportPhoto
+from workdays import api as workdays
 
 TRIAGE = "laksa.triage_report"
 ANSWER = "laksa.answer_report"
 MANAGE = "laksa.manage_categories"
 REPORTER = "laksa.view_reporter"
+# The region admin issues and revokes Open311 keys.
+KEYS = "accounts.manage_modules"
 NS = "module-laksa-admin"
 SHOW_CHOICES = {
     "unverified": gettext_lazy("Belum diverifikasi"),
@@ -100,6 +117,11 @@ def report_page(request, pk: int, forms: dict | None = None, status: int = 200):
         "reclassify_form": forms.get("reclassify")
         or ReclassifyForm(initial={"category": report.category_id}),
         "answer_form": forms.get("answer") or AnswerForm(settings=settings),
+        "can_moderate": can_triage,
+        "hide_form": forms.get("hide") or HideForm(),
+        "redact_form": forms.get("redact")
+        or RedactForm(initial={"title": report.title, "description": report.description}),
+        "live_photos": report.photos.filter(redacted_at__isnull=True),
     }
     title = f"{report.tracking_code}: {report.title}"
     return _page(request, "report.html", title, status=status, **context)
@@ -203,6 +225,44 @@ def answer(request, report: Report):
     return _done(request, report, _("Tanggapan atas laporan %(code)s dikirim.") % _code(report))
 
 
+@_action(TRIAGE)
+def hide(request, report: Report):
+    form = HideForm(request.POST)
+    if not form.is_valid():
+        return report_page(request, report.pk, forms={"hide": form}, status=400)
+    services.hide_report(
+        report, reason=form.cleaned_data["reason"], actor=request.user, request=request
+    )
+    return _done(request, report, _("Laporan %(code)s disembunyikan dari publik.") % _code(report))
+
+
+@_action(TRIAGE)
+def show(request, report: Report):
+    services.show_report(report, actor=request.user, request=request)
+    return _done(request, report, _("Laporan %(code)s ditampilkan kembali.") % _code(report))
+
+
+@_action(TRIAGE)
+def redact(request, report: Report):
+    form = RedactForm(request.POST)
+    if not form.is_valid():
+        return report_page(request, report.pk, forms={"redact": form}, status=400)
+    services.redact_report(report, actor=request.user, request=request, **form.cleaned_data)
+    return _done(request, report, _("Isi laporan %(code)s disunting.") % _code(report))
+
+
+@_action(TRIAGE)
+def redact_photo(request, report: Report):
+    form = RedactPhotoForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(_("Tulis alasan menghapus foto."))
+    photo = get_object_or_404(ReportPhoto, pk=form.cleaned_data["photo"], report=report)
+    services.redact_photo(
+        photo, reason=form.cleaned_data["reason"], actor=request.user, request=request
+    )
+    return _done(request, report, _("Foto laporan %(code)s dihapus.") % _code(report))
+
+
 def _code(report: Report) -> dict:
     return {"code": report.tracking_code}
 
@@ -259,3 +319,157 @@ def _add_errors(form, exc: ValidationError) -> None:
         return
     for field, errors in exc.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+# --- statistics ---------------------------------------------------------------------------------
+def _period(request):
+    """(form, start, end) of the period asked for: aware instants in the region's zone."""
+    form = StatisticsForm(request.GET or None)
+    start = end = None
+    if form.is_valid():
+        zone = workdays.work_calendar().zone
+        if form.cleaned_data.get("start"):
+            start = datetime.combine(form.cleaned_data["start"], time.min, tzinfo=zone)
+        if form.cleaned_data.get("end"):
+            end = datetime.combine(form.cleaned_data["end"] + timedelta(days=1), time.min, zone)
+    return form, start, end
+
+
+STATISTICS_TITLES = {
+    "category": gettext_lazy("Per kategori"),
+    "unit": gettext_lazy("Per OPD"),
+    "month": gettext_lazy("Per bulan"),
+    "status": gettext_lazy("Per status"),
+}
+
+
+def statistics(request):
+    _require(request, TRIAGE)
+    form, start, end = _period(request)
+    tables = selectors.report_statistics(start, end)
+    return _page(
+        request,
+        "statistics.html",
+        _("LAKSA: statistik"),
+        form=form,
+        tables=[(STATISTICS_TITLES[name], rows) for name, rows in tables.items()],
+        query=request.GET.urlencode(),
+    )
+
+
+def _csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    return response, csv.writer(response)
+
+
+def _cell(value) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def statistics_csv(request):
+    _require(request, TRIAGE)
+    _form, start, end = _period(request)
+    response, writer = _csv_response("laksa-statistik.csv")
+    writer.writerow(
+        [_("Kelompok"), _("Nilai"), _("Diterima"), _("Selesai"), _("Terlambat"), _("Terbuka")]
+    )
+    for name, rows in selectors.report_statistics(start, end).items():
+        for row in rows:
+            writer.writerow(
+                [_cell(STATISTICS_TITLES[name]), _cell(row["label"])]
+                + [row[m] for m in ("received", "done", "late", "open")]
+            )
+    return response
+
+
+def reports_csv(request):
+    """Every report of the period. The reporter is named only for a public report: the file
+    leaves the admin, so an anonim or rahasia reporter is never in it, whoever exports."""
+    _require(request, TRIAGE)
+    _form, start, end = _period(request)
+    zone = workdays.work_calendar().zone
+    response, writer = _csv_response("laksa-laporan.csv")
+    writer.writerow(
+        [
+            _("Kode"),
+            _("Diterima"),
+            _("Jenis"),
+            _("Kategori"),
+            _("OPD"),
+            _("Status"),
+            _("Kerahasiaan"),
+            _("Judul"),
+            _("Alamat"),
+            _("Batas tanggapan"),
+            _("Tanggapan pertama"),
+            _("Nilai"),
+            _("Pelapor"),
+        ]
+    )
+    hidden = _("(dirahasiakan)")
+    for report in selectors.reports_for_export(start, end).iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    report.tracking_code,
+                    f"{report.submitted_at.astimezone(zone):%Y-%m-%d %H:%M}",
+                    report.get_kind_display(),
+                    report.category.name,
+                    report.unit.display_name if report.unit else "",
+                    report.get_status_display(),
+                    report.privacy,
+                    report.title,
+                    report.address,
+                    f"{report.respond_due_at.astimezone(zone):%Y-%m-%d %H:%M}",
+                    f"{report.first_response_at.astimezone(zone):%Y-%m-%d %H:%M}"
+                    if report.first_response_at
+                    else "",
+                    report.rating or "",
+                    hidden if report.reporter_hidden else report.reporter_name,
+                )
+            ]
+        )
+    return response
+
+
+# --- Open311 API keys ---------------------------------------------------------------------------
+def api_keys(request):
+    _require(request, KEYS)
+    form = ApiKeyForm(request.POST or None)
+    issued = None
+    if request.method == "POST" and form.is_valid():
+        key, raw = services.issue_api_key(
+            name=form.cleaned_data["name"], actor=request.user, request=request
+        )
+        issued = {"key": key, "raw": raw}
+        form = ApiKeyForm()
+    response = _page(
+        request,
+        "api_keys.html",
+        _("LAKSA: kunci API Open311"),
+        form=form,
+        issued=issued,
+        keys=ApiKey.objects.all(),
+        endpoint=request.build_absolute_uri("/open311/v2/discovery.json"),
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def api_key_revoke(request, pk: int):
+    key = get_object_or_404(ApiKey, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    _require(request, KEYS)
+    try:
+        services.revoke_api_key(key, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Kunci %(name)s dicabut.") % {"name": key.name})
+    return redirect(f"{NS}:api_keys")

@@ -252,3 +252,69 @@ class CategoryForm(forms.ModelForm):
         units = self.fields["unit"]
         units.queryset = organisation.Unit.objects.filter(active=True)
         units.label_from_instance = lambda unit: unit.tree_label()
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Alasan menyembunyikan (catatan internal)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": gettext_lazy("Tulis alasan menyembunyikan laporan.")},
+    )
+
+
+class RedactForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Judul"), max_length=150)
+    description = forms.CharField(
+        label=gettext_lazy("Uraian"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Alasan penyuntingan"),
+        max_length=1000,
+        error_messages={"required": gettext_lazy("Tulis alasan penyuntingan.")},
+    )
+
+
+class RedactPhotoForm(forms.Form):
+    photo = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=gettext_lazy("Alasan menghapus foto"),
+        max_length=1000,
+        error_messages={"required": gettext_lazy("Tulis alasan menghapus foto.")},
+    )
+
+
+class ApiKeyForm(forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("Nama klien"),
+        max_length=100,
+        help_text=gettext_lazy("Mis. “Konektor SP4N-LAPOR!” atau nama aplikasi 311."),
+        error_messages={"required": gettext_lazy("Tulis nama klien yang memakai kunci ini.")},
+    )
+
+
+class StatisticsForm(forms.Form):
+    start = forms.DateField(
+        label=gettext_lazy("Dari tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    end = forms.DateField(
+        label=gettext_lazy("Sampai tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Tanggal akhir sebelum tanggal awal."))
+        return data
+
+
+class FollowForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("Email Anda"),
+        required=False,
+        help_text=gettext_lazy("Kami kabari setiap perkembangan laporan ini."),
+    )

@@ -42,6 +42,20 @@ MANIFEST = Manifest(
             order=312,
             permission="laksa.manage_categories",
         ),
+        MenuItem(
+            _("LAKSA: statistik"),
+            "statistics",
+            icon="table",
+            order=313,
+            permission="laksa.triage_report",
+        ),
+        MenuItem(
+            _("LAKSA: kunci API"),
+            "api_keys",
+            icon="key",
+            order=314,
+            permission="accounts.manage_modules",
+        ),
     ),
     roles=(
         Role(
@@ -94,6 +108,31 @@ MANIFEST = Manifest(
             default=5,
             minimum=1,
             maximum=500,
+        ),
+        Setting(
+            "submissions_per_account_per_hour",
+            _("Laporan per jam dari satu akun"),
+            kind=int,
+            default=10,
+            minimum=1,
+            maximum=500,
+        ),
+        Setting(
+            "duplicate_radius_m",
+            _("Jarak laporan serupa (meter)"),
+            kind=int,
+            default=50,
+            minimum=5,
+            maximum=1000,
+            help_text=_("Sebelum mengirim, warga ditawari laporan kategori sama sedekat ini."),
+        ),
+        Setting(
+            "duplicate_days",
+            _("Umur laporan serupa (hari)"),
+            kind=int,
+            default=30,
+            minimum=1,
+            maximum=365,
         ),
         Setting("max_photos", _("Foto per laporan"), kind=int, default=5, minimum=0, maximum=5),
         Setting(

@@ -156,6 +156,20 @@ class Report(models.Model):
     rating_comment = models.TextField(_("komentar penilaian"), blank=True)
     rated_at = models.DateTimeField(_("dinilai"), null=True, blank=True)
     reopened_count = models.PositiveSmallIntegerField(_("dibuka kembali"), default=0)
+    # Filed through Open311 with this key; the token lets that client find the report's id.
+    api_key = models.ForeignKey(
+        "laksa.ApiKey",
+        verbose_name=_("kunci API"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    open311_token = models.CharField(max_length=32, unique=True, null=True, blank=True)
+    # Moderation: a hidden report leaves every public page and the API (its reporter still
+    # follows it by code).
+    hidden_at = models.DateTimeField(_("disembunyikan"), null=True, blank=True)
+    hidden_reason = models.TextField(_("alasan disembunyikan"), blank=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     class Meta:
@@ -205,9 +219,10 @@ class Report(models.Model):
 
     @property
     def is_public(self) -> bool:
-        """Listed on the public pages: verified, not rahasia, not rejected."""
+        """Listed on the public pages: verified, not rahasia, not rejected, not hidden."""
         return (
             self.verified_at is not None
+            and self.hidden_at is None
             and self.privacy != self.Privacy.RAHASIA
             and self.status != self.Status.DITOLAK
         )
@@ -257,6 +272,9 @@ class ReportEvent(models.Model):
         ESCALATED = "escalated", _("Melewati batas waktu, diteruskan ke atasan")
         RATED = "rated", _("Penilaian pelapor")
         REOPENED = "reopened", _("Laporan dibuka kembali")
+        HIDDEN = "hidden", _("Laporan disembunyikan dari publik")
+        SHOWN = "shown", _("Laporan ditampilkan kembali")
+        REDACTED = "redacted", _("Isi laporan disunting moderator")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("langkah"), max_length=14, choices=Action.choices)
@@ -301,6 +319,8 @@ class ReportPhoto(models.Model):
     height = models.PositiveIntegerField()
     size = models.PositiveIntegerField(_("ukuran (bita)"))
     created_at = models.DateTimeField(auto_now_add=True)
+    # A redacted photo's file is deleted; the row stays so the timeline says a photo was removed.
+    redacted_at = models.DateTimeField(_("dihapus moderator"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("foto laporan")
@@ -336,3 +356,66 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report.tracking_code}: {self.get_kind_display()}"
+
+
+class Follower(models.Model):
+    """Someone who follows a report instead of filing the same problem again: told of its
+    public changes (verified, answered, rejected), never told who reported it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="followers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="laksa_following",
+    )
+    email = models.EmailField(_("email"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengikut laporan")
+        verbose_name_plural = _("pengikut laporan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "user"],
+                condition=models.Q(user__isnull=False),
+                name="laksa_follow_once_per_user",
+            ),
+            models.UniqueConstraint(
+                fields=["report", "email"],
+                condition=models.Q(user__isnull=True),
+                name="laksa_follow_once_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report.tracking_code}: {self.user or self.email}"
+
+
+class ApiKey(models.Model):
+    """A key an Open311 client posts reports with; only its SHA-256 is stored (the key is
+    shown once, when issued)."""
+
+    name = models.CharField(_("nama klien"), max_length=100)
+    prefix = models.CharField(_("awalan"), max_length=8)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("diterbitkan"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kunci API Open311")
+        verbose_name_plural = _("kunci API Open311")
+        ordering = ["-created_at"]
+        permissions = [("manage_api_keys", _("Dapat menerbitkan dan mencabut kunci API LAKSA"))]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

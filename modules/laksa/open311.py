@@ -1,89 +1,140 @@
-"""Open311 GeoReport v2 (JSON) on each region's host, read-only: discovery, services (the
-categories), a service's definition, and the public reports with the spec's filters.
+"""Open311 GeoReport v2 on each region's host (/open311/v2/, also /api/laksa/open311/v2/),
+in JSON and XML: discovery, services (the categories), a service's definition, the public
+reports with the spec's filters, a new report posted with an API key, and the token a
+posting client follows until its report has an id.
 
-Only what the public pages show is served: verified reports that are not rahasia, without
-any reporter. A request's id is the report's number, never its tracking code (the code is
-what lets its holder rate or reopen it). Errors are the spec's list of {code, description}.
+Only what the public pages show is served: verified reports that are not rahasia or hidden,
+without any reporter. A request's id is the report's number, never its tracking code (the
+code is what lets its holder rate or reopen it). Errors are the spec's list of
+{code, description} (XML: <errors><error>). jurisdiction_id is the region's domain.
 """
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
-from django.http import JsonResponse
-from django.urls import reverse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
-from modules.laksa import selectors
+from modules.laksa import selectors, services
 from modules.laksa.models import Category, Report
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-22T00:00:00Z"
 MAX_REQUESTS = 1000
-DEFAULT_DAYS = 90
+TITLE_LENGTH = 80
+FORMATS = {"json": "application/json", "xml": "text/xml"}
+# The element of each item of a list, in the spec's XML.
+XML_ITEMS = {"endpoints": "endpoint", "formats": "format", "attributes": "attribute"}
 
 
-def error(status: int, description: str) -> JsonResponse:
-    return JsonResponse([{"code": status, "description": description}], status=status, safe=False)
+# --- answers in either format ----------------------------------------------------------------
+def respond(fmt: str, data, root: str, item: str = "", status: int = 200) -> HttpResponse:
+    if fmt == "xml":
+        return HttpResponse(
+            _xml(data, root, item), status=status, content_type="text/xml; charset=utf-8"
+        )
+    return JsonResponse(data, safe=False, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def _wrong_jurisdiction(request) -> JsonResponse | None:
-    asked = request.GET.get("jurisdiction_id")
-    if asked and asked.lower() != request.get_host().split(":")[0].lower():
-        return error(404, _("jurisdiction_id tidak dikenal di server ini."))
-    return None
-
-
-def _json(data) -> JsonResponse:
-    return JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
-
-
-def discovery(request):
-    base = request.build_absolute_uri(reverse("module-laksa-api:discovery")).rsplit("/", 1)[0]
-    return _json(
-        {
-            "changeset": CHANGESET,
-            "contact": _("Layanan LAKSA %(host)s") % {"host": request.get_host()},
-            "key_service": "",
-            "endpoints": [
-                {
-                    "specification": SPECIFICATION,
-                    "url": base,
-                    "changeset": CHANGESET,
-                    "type": "production",
-                    "formats": ["application/json"],
-                }
-            ],
-        }
+def error(fmt: str, status: int, description: str) -> HttpResponse:
+    return respond(
+        fmt, [{"code": status, "description": description}], "errors", "error", status=status
     )
 
 
-def services(request):
-    if wrong := _wrong_jurisdiction(request):
+def _xml(data, root: str, item: str) -> bytes:
+    element = ET.Element(root)
+    if isinstance(data, list):
+        for value in data:
+            _fill(ET.SubElement(element, item), value)
+    else:
+        _fill(element, data)
+    return ET.tostring(element, encoding="utf-8", xml_declaration=True)
+
+
+def _fill(element: ET.Element, value) -> None:
+    if isinstance(value, dict):
+        for name, inner in value.items():
+            child = ET.SubElement(element, name)
+            if isinstance(inner, list):
+                for each in inner:
+                    _fill(ET.SubElement(child, XML_ITEMS.get(name, "item")), each)
+            else:
+                _fill(child, inner)
+    elif isinstance(value, bool):
+        element.text = "true" if value else "false"
+    elif value is not None:
+        element.text = str(value)
+
+
+def _jurisdiction_error(request, fmt: str, params) -> HttpResponse | None:
+    asked = params.get("jurisdiction_id")
+    if asked and asked.lower() != request.get_host().split(":")[0].lower():
+        return error(fmt, 404, _("jurisdiction_id tidak dikenal di server ini."))
+    return None
+
+
+# --- reading ---------------------------------------------------------------------------------
+def discovery(request, fmt: str = "json"):
+    base = request.build_absolute_uri(request.path).rsplit("/", 1)[0]
+    data = {
+        "changeset": CHANGESET,
+        "contact": _("Layanan LAKSA %(host)s") % {"host": request.get_host()},
+        "key_service": _("Minta kunci API kepada admin daerah %(host)s.")
+        % {"host": request.get_host()},
+        "endpoints": [
+            {
+                "specification": SPECIFICATION,
+                "url": base,
+                "changeset": CHANGESET,
+                "type": "production",
+                "formats": list(FORMATS.values()),
+            }
+        ],
+    }
+    return respond(fmt, data, "discovery")
+
+
+def services_list(request, fmt: str = "json"):
+    if wrong := _jurisdiction_error(request, fmt, request.GET):
         return wrong
-    return _json([_service(c) for c in selectors.categories()])
+    return respond(fmt, [_service(c) for c in selectors.categories()], "services", "service")
 
 
-def service_definition(request, service_code: str):
-    if wrong := _wrong_jurisdiction(request):
+def service_definition(request, service_code: str, fmt: str = "json"):
+    if wrong := _jurisdiction_error(request, fmt, request.GET):
         return wrong
     if not Category.objects.filter(code=service_code, active=True).exists():
-        return error(404, _("service_code tidak dikenal: %(code)s.") % {"code": service_code})
-    return _json({"service_code": service_code, "attributes": []})
+        return error(fmt, 404, _("service_code tidak dikenal: %(code)s.") % {"code": service_code})
+    return respond(fmt, {"service_code": service_code, "attributes": []}, "service_definition")
 
 
-def requests_list(request):
-    if wrong := _wrong_jurisdiction(request):
+@csrf_exempt  # a machine client with an API key, not a browser session
+def requests_endpoint(request, fmt: str = "json"):
+    if request.method == "POST":
+        return _post_request(request, fmt)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    return _requests_list(request, fmt)
+
+
+def _requests_list(request, fmt: str):
+    if wrong := _jurisdiction_error(request, fmt, request.GET):
         return wrong
     reports = selectors.public_reports()
     ids = request.GET.get("service_request_id")
     if ids:
         wanted = [part.strip() for part in ids.split(",") if part.strip()]
         if not all(part.isdigit() for part in wanted):
-            return error(400, _("service_request_id harus berupa angka, dipisah koma."))
+            return error(fmt, 400, _("service_request_id harus berupa angka, dipisah koma."))
         found = reports.filter(pk__in=[int(p) for p in wanted])
-        return _json(_requests(request, found))
+        return _requests_response(request, fmt, found)
     codes = [c for c in request.GET.get("service_code", "").split(",") if c]
     if codes:
         reports = reports.filter(category__code__in=codes)
@@ -91,7 +142,7 @@ def requests_list(request):
     if status:
         statuses = {s.strip() for s in status.split(",")}
         if not statuses <= {"open", "closed"}:
-            return error(400, _("status harus open atau closed."))
+            return error(fmt, 400, _("status harus open atau closed."))
         if statuses == {"open"}:
             reports = reports.filter(status__in=Report.OPEN_STATUSES)
         elif statuses == {"closed"}:
@@ -99,21 +150,114 @@ def requests_list(request):
     try:
         start, end = _moment(request, "start_date"), _moment(request, "end_date")
     except ValueError as exc:
-        return error(400, str(exc))
+        return error(fmt, 400, str(exc))
     if start:
         reports = reports.filter(submitted_at__gte=start)
     if end:
         reports = reports.filter(submitted_at__lte=end)
-    return _json(_requests(request, reports.order_by("-submitted_at")[:MAX_REQUESTS]))
+    return _requests_response(request, fmt, reports.order_by("-submitted_at")[:MAX_REQUESTS])
 
 
-def request_detail(request, request_id: int):
-    if wrong := _wrong_jurisdiction(request):
+def request_detail(request, request_id: int, fmt: str = "json"):
+    if wrong := _jurisdiction_error(request, fmt, request.GET):
         return wrong
     report = selectors.public_report(request_id)
     if report is None:
-        return error(404, _("service_request_id tidak ditemukan: %(id)s.") % {"id": request_id})
-    return _json(_requests(request, [report]))
+        return error(
+            fmt, 404, _("service_request_id tidak ditemukan: %(id)s.") % {"id": request_id}
+        )
+    return _requests_response(request, fmt, [report])
+
+
+def token_detail(request, token: str, fmt: str = "json"):
+    """The id of the report posted with this token, once it is public (verified); until
+    then service_request_id is empty, as the spec allows."""
+    if wrong := _jurisdiction_error(request, fmt, request.GET):
+        return wrong
+    report = Report.objects.filter(open311_token=token).first()
+    if report is None:
+        return error(fmt, 404, _("token tidak ditemukan: %(token)s.") % {"token": token})
+    request_id = str(report.pk) if report.is_public else None
+    return respond(
+        fmt,
+        [{"service_request_id": request_id, "token": token}],
+        "service_requests",
+        "request",
+    )
+
+
+# --- writing ---------------------------------------------------------------------------------
+def _post_request(request, fmt: str):
+    params = request.POST
+    if wrong := _jurisdiction_error(request, fmt, params):
+        return wrong
+    key = services.api_key_in_use(params.get("api_key", ""))
+    if key is None:
+        return error(fmt, 403, _("api_key tidak ada, tidak dikenal atau sudah dicabut."))
+    code = params.get("service_code", "").strip()
+    if not code:
+        return error(fmt, 400, _("service_code wajib diisi."))
+    category = Category.objects.filter(code=code, active=True).select_related("unit").first()
+    if category is None:
+        return error(fmt, 404, _("service_code tidak dikenal: %(code)s.") % {"code": code})
+    try:
+        latitude, longitude = _point(params)
+    except ValueError as exc:
+        return error(fmt, 400, str(exc))
+    address = params.get("address_string", "").strip()
+    if latitude is None and not address:
+        return error(fmt, 400, _("Lokasi wajib: lat dan long, atau address_string."))
+    description = params.get("description", "").strip()
+    if not description:
+        return error(fmt, 400, _("description wajib diisi."))
+    name = " ".join(p for p in (params.get("first_name", ""), params.get("last_name", "")) if p)
+    try:
+        report = services.submit_report(
+            kind=Report.Kind.PENGADUAN,
+            category=category,
+            title=_title(description),
+            description=description[:4000],
+            # A client's residents never chose to be named in public.
+            privacy=Report.Privacy.ANONIM,
+            address=address[:250],
+            latitude=latitude,
+            longitude=longitude,
+            reporter_name=name[:150],
+            reporter_email=params.get("email", "").strip()[:254],
+            api_key=key,
+        )
+    except ValidationError as exc:
+        return error(fmt, 400, " ".join(exc.messages))
+    notice = _("Laporan diterima dan akan diverifikasi paling lambat %(due)s.") % {
+        "due": report.verify_due_at.isoformat()
+    }
+    return respond(
+        fmt,
+        [{"token": report.open311_token, "service_notice": notice, "account_id": None}],
+        "service_requests",
+        "request",
+        status=201,
+    )
+
+
+def _point(params) -> tuple[Decimal | None, Decimal | None]:
+    raw_lat, raw_long = params.get("lat", "").strip(), params.get("long", "").strip()
+    if not raw_lat and not raw_long:
+        return None, None
+    try:
+        latitude, longitude = Decimal(raw_lat), Decimal(raw_long)
+    except InvalidOperation:
+        raise ValueError(_("lat dan long harus berupa angka desimal (WGS84).")) from None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise ValueError(_("lat atau long di luar jangkauan."))
+    return round(latitude, 6), round(longitude, 6)
+
+
+def _title(description: str) -> str:
+    first_line = description.splitlines()[0].strip()
+    if len(first_line) <= TITLE_LENGTH:
+        return first_line
+    return first_line[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _moment(request, name: str) -> datetime | None:
@@ -141,14 +285,15 @@ def _service(category: Category) -> dict:
     }
 
 
-def _requests(request, reports) -> list[dict]:
+def _requests_response(request, fmt: str, reports) -> HttpResponse:
     if hasattr(reports, "prefetch_related"):
         reports = reports.prefetch_related("photos", "events")
-    return [_request(request, report) for report in reports]
+    data = [_request(request, report) for report in reports]
+    return respond(fmt, data, "service_requests", "request")
 
 
 def _request(request, report: Report) -> dict:
-    photos = [p for p in report.photos.all() if p.stage == "laporan"]
+    photos = [p for p in report.photos.all() if p.stage == "laporan" and not p.redacted_at]
     answers = [e for e in report.events.all() if e.public and e.action == "answered"]
     last_note = answers[-1] if answers else None
     return {

@@ -4,13 +4,25 @@ schema; times are compared as instants and shown in the region's zone by the tem
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySet, Value
+from django.db.models.functions import (
+    ASin,
+    Cast,
+    Cos,
+    Least,
+    Power,
+    Radians,
+    Sin,
+    Sqrt,
+    TruncMonth,
+)
 from django.utils import timezone
 
 from accounts.roles import REGION_ADMIN
@@ -23,9 +35,9 @@ _NOT_CODE = re.compile(f"[^{CODE_ALPHABET}]")
 
 # --- reports residents may see ---------------------------------------------------------------
 def public_reports() -> QuerySet[Report]:
-    """Verified reports that are not rahasia and not rejected, newest first."""
+    """Verified reports that are not rahasia, not rejected and not hidden, newest first."""
     return (
-        Report.objects.filter(verified_at__isnull=False)
+        Report.objects.filter(verified_at__isnull=False, hidden_at__isnull=True)
         .exclude(privacy=Report.Privacy.RAHASIA)
         .exclude(status=Report.Status.DITOLAK)
         .select_related("category", "unit")
@@ -40,6 +52,48 @@ def normalise_code(text: str) -> str:
     """What a resident typed ("abcd e-fghjk ") as a stored code ("ABCDE-FGHJK")."""
     raw = _NOT_CODE.sub("", (text or "").upper())
     return f"{raw[:5]}-{raw[5:]}" if len(raw) == 10 else ""
+
+
+EARTH_RADIUS_M = 6_371_000
+METRES_PER_DEGREE = 111_320
+
+
+def _haversine_metres(lat: float, lon: float):
+    """Great-circle distance in SQL from the point to each row (the embedded PostgreSQL has
+    no PostGIS); LEAST guards asin against a rounding step past 1."""
+    row_lat = Radians(Cast("latitude", FloatField()))
+    row_lon = Radians(Cast("longitude", FloatField()))
+    half_dlat = Sin((row_lat - Value(math.radians(lat))) / Value(2.0))
+    half_dlon = Sin((row_lon - Value(math.radians(lon))) / Value(2.0))
+    a = Power(half_dlat, 2) + Value(math.cos(math.radians(lat))) * Cos(row_lat) * Power(
+        half_dlon, 2
+    )
+    return Value(2.0 * EARTH_RADIUS_M) * ASin(Least(Value(1.0), Sqrt(a)))
+
+
+def nearby_reports(
+    category, latitude, longitude, *, metres: int, days: int, limit: int = 5, now=None
+) -> QuerySet[Report]:
+    """Public reports of `category` within `metres` of the point, received in the last
+    `days` days, nearest first, each with its `distance` in metres. A bounding box (which
+    the indexes can use) narrows the rows before the exact great-circle distance."""
+    lat, lon = float(latitude), float(longitude)
+    now = now or timezone.now()
+    dlat = metres / METRES_PER_DEGREE
+    dlon = metres / (METRES_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
+    distance = ExpressionWrapper(_haversine_metres(lat, lon), output_field=FloatField())
+    return (
+        public_reports()
+        .filter(
+            category=category,
+            submitted_at__gte=now - timedelta(days=days),
+            latitude__range=(lat - dlat, lat + dlat),
+            longitude__range=(lon - dlon, lon + dlon),
+        )
+        .annotate(distance=distance)
+        .filter(distance__lte=metres)
+        .order_by("distance", "-submitted_at")[:limit]
+    )
 
 
 def report_by_code(code: str) -> Report | None:
@@ -194,6 +248,61 @@ def scorecard(days: int = 365, now=None) -> list[UnitScore]:
     return sorted(scores, key=lambda s: (-s.late_percent, s.unit.display_name))
 
 
+# --- staff statistics ------------------------------------------------------------------------
+STATISTICS_DIMENSIONS = ("category", "unit", "month", "status")
+
+
+def report_statistics(start=None, end=None) -> dict[str, list[dict]]:
+    """Reports received in [start, end) counted by category, by responsible unit (OPD), by
+    month (in the region's zone) and by status, each row {"label", "received", "done",
+    "late", "open"}."""
+    from workdays.api import work_calendar
+
+    reports = Report.objects.all()
+    if start is not None:
+        reports = reports.filter(submitted_at__gte=start)
+    if end is not None:
+        reports = reports.filter(submitted_at__lt=end)
+    now = timezone.now()
+    late = Q(first_response_at__gt=F("respond_due_at")) | Q(
+        first_response_at__isnull=True, respond_due_at__lt=now
+    )
+    measures = {
+        "received": Count("id"),
+        "done": Count("id", filter=Q(status=Report.Status.SELESAI)),
+        "late": Count("id", filter=late & ~Q(status=Report.Status.DITOLAK)),
+        "open": Count("id", filter=Q(status__in=Report.OPEN_STATUSES)),
+    }
+    zone = work_calendar().zone
+    statuses = dict(Report.Status.choices)
+    by = {
+        "category": (reports.values("category__name"), "category__name", str),
+        "unit": (reports.values("unit__name"), "unit__name", lambda v: v or "—"),
+        "month": (
+            reports.annotate(month=TruncMonth("submitted_at", tzinfo=zone)).values("month"),
+            "month",
+            lambda v: f"{v:%Y-%m}",
+        ),
+        "status": (reports.values("status"), "status", lambda v: str(statuses.get(v, v))),
+    }
+    result = {}
+    for name, (grouped, field, label) in by.items():
+        rows = grouped.annotate(**measures).order_by(field)
+        result[name] = [
+            {"label": label(row[field]), **{m: row[m] for m in measures}} for row in rows
+        ]
+    return result
+
+
+def reports_for_export(start=None, end=None) -> QuerySet[Report]:
+    reports = Report.objects.select_related("category", "unit").order_by("submitted_at", "id")
+    if start is not None:
+        reports = reports.filter(submitted_at__gte=start)
+    if end is not None:
+        reports = reports.filter(submitted_at__lt=end)
+    return reports
+
+
 # --- meters and statistics (called with no arguments in the region's schema) ----------------
 def _this_month_start():
     from workdays.api import work_calendar
@@ -251,7 +360,19 @@ def contract_objects(region) -> dict:
         reporter_email="warga.uji@example.test",
     )
     services.verify_report(report, actor=None)
+    key, _raw = services.issue_api_key(name="Klien uji kontrak", actor=None)
+    posted = services.submit_report(
+        kind=Report.Kind.PENGADUAN,
+        category=category,
+        title="Laporan uji kontrak Open311",
+        description="Dikirim melalui Open311.",
+        address="Jl. Uji Kontrak",
+        privacy=Report.Privacy.ANONIM,
+        api_key=key,
+    )
     return {
+        "token": posted.open311_token,
+        "api_key_revoke:pk": key.pk,
         "pk": report.pk,
         "code": report.tracking_code,
         "category_edit:pk": category.pk,

@@ -7,6 +7,7 @@ told through their account, or by email when they reported without one.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -21,7 +22,15 @@ from django.utils.translation import gettext as _
 from audit import api as audit
 from modules import services as module_services
 from modules.laksa import selectors
-from modules.laksa.models import Category, Escalation, Report, ReportEvent, ReportPhoto
+from modules.laksa.models import (
+    ApiKey,
+    Category,
+    Escalation,
+    Follower,
+    Report,
+    ReportEvent,
+    ReportPhoto,
+)
 from modules.laksa.photos import CleanPhoto
 from modules.laksa.seeds import CATEGORIES
 from notifications import api as notifications
@@ -160,9 +169,11 @@ def submit_report(
     reporter_name: str = "",
     reporter_email: str = "",
     now: datetime | None = None,
+    api_key: ApiKey | None = None,
 ) -> Report:
     """File a report: a tracking code, its deadlines, the responsible unit (from the
-    category), the unit head position's inbox, and a receipt to the reporter."""
+    category), the unit head position's inbox, and a receipt to the reporter. A report
+    posted through Open311 (`api_key`) also gets the token its client looks it up by."""
     if not category.active:
         raise ValidationError(_("Kategori ini tidak dipakai lagi; pilih kategori lain."))
     received = now or timezone.now()
@@ -186,6 +197,8 @@ def submit_report(
         submitted_at=received,
         verify_due_at=verify_due,
         respond_due_at=respond_due,
+        api_key=api_key,
+        open311_token=secrets.token_hex(16) if api_key is not None else None,
     )
     report.full_clean(exclude=["tracking_code"])
     with transaction.atomic():
@@ -199,7 +212,12 @@ def submit_report(
             "laksa.submit",
             actor=reporter if privacy == Report.Privacy.PUBLIK else None,
             obj=report,
-            details={"category": category.code, "kind": kind, "privacy": privacy},
+            details={
+                "category": category.code,
+                "kind": kind,
+                "privacy": privacy,
+                **({"api_key": api_key.prefix} if api_key is not None else {}),
+            },
         )
         _route(report, event)
         _tell_reporter(
@@ -252,7 +270,7 @@ def verify_report(report: Report, *, actor, request=None, note: str = "") -> Rep
         note=note.strip() or _("Laporan diteruskan ke %(unit)s.") % {"unit": unit},
     )
     audit.record("laksa.verify", actor=actor, obj=report, request=request)
-    _tell_reporter(
+    _tell_reporter_and_followers(
         report,
         event,
         _("Laporan %(code)s diverifikasi") % {"code": report.tracking_code},
@@ -278,7 +296,7 @@ def reject_report(report: Report, *, reason: str, actor, request=None) -> Report
     audit.record(
         "laksa.reject", actor=actor, obj=report, request=request, details={"reason": reason}
     )
-    _tell_reporter(
+    _tell_reporter_and_followers(
         report,
         event,
         _("Laporan %(code)s ditolak") % {"code": report.tracking_code},
@@ -408,7 +426,7 @@ def answer_report(
         if status == Status.SELESAI
         else _("Laporan %(code)s diproses")
     ) % {"code": report.tracking_code}
-    _tell_reporter(
+    _tell_reporter_and_followers(
         report,
         event,
         subject,
@@ -479,6 +497,185 @@ def reopen_report(report: Report, *, reason: str) -> Report:
     audit.record("laksa.reopen", obj=report, details={"round": report.reopened_count})
     _route(report, event)
     return report
+
+
+# --- a resident follows a report instead of filing the same problem ----------------------------
+def follow_report(report: Report, *, user=None, email: str = "") -> tuple[Follower, bool]:
+    """(follower, created): told of the report's public changes from now on. Only a public
+    report can be followed (one offered as "is this the same problem?")."""
+    if not report.is_public:
+        raise ValidationError(_("Laporan ini tidak dapat diikuti."))
+    email = (email or "").strip().lower()
+    if user is None and not email:
+        raise ValidationError(_("Tulis email Anda untuk menerima kabar perkembangan laporan."))
+    with transaction.atomic():
+        if user is not None:
+            follower, created = Follower.objects.get_or_create(report=report, user=user)
+        else:
+            follower, created = Follower.objects.get_or_create(
+                report=report, user=None, email=email
+            )
+        if created:
+            audit.record(
+                "laksa.follow",
+                actor=user,
+                obj=report,
+                details={"account": user is not None},
+            )
+    return follower, created
+
+
+# --- moderation ----------------------------------------------------------------------------------
+@transaction.atomic
+def hide_report(report: Report, *, reason: str, actor, request=None) -> Report:
+    """Take a report off every public page and the API (abuse, personal data, spam)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Tulis alasan menyembunyikan laporan."))
+    report = _locked(report)
+    if report.hidden_at is not None:
+        raise ValidationError(_("Laporan ini sudah disembunyikan."))
+    report.hidden_at, report.hidden_reason = timezone.now(), reason
+    report.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
+    _event(report, Action.HIDDEN, actor=actor, label=_("Moderator LAKSA"), note=reason)
+    audit.record("laksa.hide", actor=actor, obj=report, request=request, details={"reason": reason})
+    return report
+
+
+@transaction.atomic
+def show_report(report: Report, *, actor, request=None) -> Report:
+    report = _locked(report)
+    if report.hidden_at is None:
+        return report
+    report.hidden_at, report.hidden_reason = None, ""
+    report.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
+    _event(report, Action.SHOWN, actor=actor, label=_("Moderator LAKSA"), public=False)
+    audit.record("laksa.show", actor=actor, obj=report, request=request)
+    return report
+
+
+@transaction.atomic
+def redact_report(
+    report: Report, *, title: str, description: str, reason: str, actor, request=None
+) -> Report:
+    """Replace the report's words (e.g. a name, a phone number, an insult). The audit trail
+    says which fields changed and why, not the removed words: they are what was redacted."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Tulis alasan penyuntingan."))
+    title, description = (title or "").strip(), (description or "").strip()
+    if not title or not description:
+        raise ValidationError(_("Judul dan uraian tidak boleh kosong."))
+    report = _locked(report)
+    changed = [
+        field
+        for field, value in (("title", title), ("description", description))
+        if getattr(report, field) != value
+    ]
+    if not changed:
+        raise ValidationError(_("Tidak ada yang diubah."))
+    report.title, report.description = title, description
+    report.save(update_fields=[*changed, "updated_at"])
+    _event(
+        report,
+        Action.REDACTED,
+        actor=actor,
+        label=_("Moderator LAKSA"),
+        note=reason,
+        details={"fields": changed},
+    )
+    audit.record(
+        "laksa.redact",
+        actor=actor,
+        obj=report,
+        request=request,
+        details={"fields": changed, "reason": reason},
+    )
+    return report
+
+
+@transaction.atomic
+def redact_photo(photo: ReportPhoto, *, reason: str, actor, request=None) -> ReportPhoto:
+    """Delete a photo's file (a face, a number plate...); its row says it was removed."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Tulis alasan menghapus foto."))
+    photo = ReportPhoto.objects.select_for_update().select_related("report").get(pk=photo.pk)
+    if photo.redacted_at is not None:
+        raise ValidationError(_("Foto ini sudah dihapus."))
+    name = photo.image.name
+    photo.redacted_at = timezone.now()
+    photo.save(update_fields=["redacted_at"])
+    _event(
+        photo.report,
+        Action.REDACTED,
+        actor=actor,
+        label=_("Moderator LAKSA"),
+        note=reason,
+        details={"photo": photo.pk},
+    )
+    audit.record(
+        "laksa.redact_photo",
+        actor=actor,
+        obj=photo.report,
+        request=request,
+        details={"photo": photo.pk, "reason": reason},
+    )
+    storage = photo.image.storage
+    transaction.on_commit(lambda: storage.delete(name))
+    return photo
+
+
+# --- Open311 API keys -----------------------------------------------------------------------------
+def hash_api_key(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def issue_api_key(*, name: str, actor, request=None) -> tuple[ApiKey, str]:
+    """(key, the raw key): the raw key is shown once and never stored."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(_("Tulis nama klien yang memakai kunci ini."))
+    raw = "lk_" + secrets.token_urlsafe(30)
+    key = ApiKey.objects.create(
+        name=name[:100], prefix=raw[3:11], key_hash=hash_api_key(raw), created_by=actor
+    )
+    audit.record(
+        "laksa.issue_api_key",
+        actor=actor,
+        obj=key,
+        request=request,
+        details={"name": key.name, "prefix": key.prefix},
+    )
+    return key, raw
+
+
+@transaction.atomic
+def revoke_api_key(key: ApiKey, *, actor, request=None) -> ApiKey:
+    key = ApiKey.objects.select_for_update().get(pk=key.pk)
+    if key.revoked_at is not None:
+        raise ValidationError(_("Kunci ini sudah dicabut."))
+    key.revoked_at = timezone.now()
+    key.save(update_fields=["revoked_at"])
+    audit.record(
+        "laksa.revoke_api_key",
+        actor=actor,
+        obj=key,
+        request=request,
+        details={"name": key.name, "prefix": key.prefix},
+    )
+    return key
+
+
+def api_key_in_use(raw: str) -> ApiKey | None:
+    """The active key `raw` is, marked as used now; None for an unknown or revoked key."""
+    if not raw:
+        return None
+    key = ApiKey.objects.filter(key_hash=hash_api_key(raw), revoked_at__isnull=True).first()
+    if key is not None:
+        ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
+    return key
 
 
 # --- deadlines ----------------------------------------------------------------------------------
@@ -678,6 +875,26 @@ def _tell_reporter(report: Report, event: ReportEvent, subject: str, body: str) 
         notifications.send_email(
             report.reporter_email, subject, f"{body}\n\n{link}", idempotency_key=key
         )
+
+
+def _tell_reporter_and_followers(report: Report, event: ReportEvent, subject: str, body: str):
+    _tell_reporter(report, event, subject, body)
+    if not report.is_public:
+        return  # a report made rahasia tells no one but its reporter
+    link = reverse("module-laksa:detail", args=[report.pk])
+    for follower in report.followers.select_related("user"):
+        key = f"laksa.follower:{event.pk}:{follower.pk}"
+        if follower.user is not None:
+            if follower.user.is_active:
+                notifications.notify(
+                    follower.user, "laksa.follow", subject, body, url=link, idempotency_key=key
+                )
+        else:
+            from notifications.services import absolute_url
+
+            notifications.send_email(
+                follower.email, subject, f"{body}\n\n{absolute_url(link)}", idempotency_key=key
+            )
 
 
 def _when(moment: datetime) -> str:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from audit.api import client_ip
 from modules.laksa import maps, selectors, services
-from modules.laksa.forms import RatingForm, ReopenForm, ReportForm, TrackForm
+from modules.laksa.forms import FollowForm, RatingForm, ReopenForm, ReportForm, TrackForm
 from modules.laksa.models import Report
 
 PER_PAGE = 20
@@ -56,11 +56,8 @@ def submit(request):
     form = ReportForm(request.POST or None, request.FILES or None, user=user, settings=settings)
     if request.method != "POST":
         return _form_page(request, form, settings)
-    if _too_many(request, settings):
-        messages.error(
-            request,
-            _("Terlalu banyak laporan dari jaringan Anda dalam satu jam. Coba lagi nanti."),
-        )
+    if limited := _too_many(request, user, settings):
+        messages.error(request, limited)
         return _form_page(request, form, settings, status=429)
     if form.is_robot:
         form.add_error(None, _("Laporan tidak dapat dikirim. Muat ulang halaman dan coba lagi."))
@@ -86,7 +83,7 @@ def submit(request):
     except ValidationError as exc:
         form.add_error(None, exc)
         return _form_page(request, form, settings)
-    _count_submission(request)
+    _count_submission(request, user)
     messages.success(
         request,
         _("Laporan terkirim. Kode pelacakan Anda: %(code)s. Simpan kode ini untuk mengikuti "
@@ -111,23 +108,101 @@ def _form_page(request, form, settings, status: int = 200):
     return response
 
 
-def _rate_key(request) -> str:
-    # The cache's key function adds the region's schema: one region's count is its own.
-    return f"laksa:submissions:{client_ip(request) or 'unknown'}"
+def _rate_keys(request, user) -> list[tuple[str, str]]:
+    # The cache's key function adds the region's schema: one region's counts are its own.
+    keys = [(f"laksa:submissions:ip:{client_ip(request) or 'unknown'}", "submissions_per_hour")]
+    if user is not None:
+        keys.append((f"laksa:submissions:user:{user.pk}", "submissions_per_account_per_hour"))
+    return keys
 
 
-def _too_many(request, settings) -> bool:
-    return (cache.get(_rate_key(request)) or 0) >= settings["submissions_per_hour"]
+def _too_many(request, user, settings) -> str:
+    """Why this submission must wait (per network address, per account), or ""."""
+    for key, limit in _rate_keys(request, user):
+        if (cache.get(key) or 0) >= settings[limit]:
+            if "user" in key:
+                return _(
+                    "Akun Anda sudah mengirim %(n)s laporan dalam satu jam terakhir. Isian Anda "
+                    "masih ada di bawah; coba kirim lagi nanti (pilih ulang fotonya)."
+                ) % {"n": settings[limit]}
+            return _(
+                "Terlalu banyak laporan dari jaringan Anda dalam satu jam. Isian Anda masih ada "
+                "di bawah; coba kirim lagi nanti (pilih ulang fotonya)."
+            )
+    return ""
 
 
-def _count_submission(request) -> None:
-    key = _rate_key(request)
-    if cache.add(key, 1, RATE_WINDOW_SECONDS):
-        return
+def _count_submission(request, user) -> None:
+    for key, _limit in _rate_keys(request, user):
+        if cache.add(key, 1, RATE_WINDOW_SECONDS):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, RATE_WINDOW_SECONDS)
+
+
+def similar(request):
+    """The "is this the same problem?" list for the report being written: public reports of
+    the same category nearby and recent (settings), as an HTML fragment the form shows."""
+    settings = services.module_settings()
+    reports = []
+    category = selectors.categories().filter(pk=_int(request.GET.get("category"))).first()
+    latitude, longitude = (
+        _coordinate(request, "latitude", 90),
+        _coordinate(request, "longitude", 180),
+    )
+    if category is not None and latitude is not None and longitude is not None:
+        reports = list(
+            selectors.nearby_reports(
+                category,
+                latitude,
+                longitude,
+                metres=settings["duplicate_radius_m"],
+                days=settings["duplicate_days"],
+            )
+        )
+    response = render(request, "laksa/_similar.html", {"similar": reports})
+    patch_cache_control(response, private=True, max_age=0)
+    return response
+
+
+def _int(raw) -> int:
+    return int(raw) if raw and str(raw).isdigit() else 0
+
+
+def _coordinate(request, name: str, bound: int) -> float | None:
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
+        value = float(request.GET.get(name, ""))
+    except ValueError:
+        return None
+    return value if -bound <= value <= bound else None
+
+
+def follow(request, pk: int):
+    report = selectors.public_report(pk)
+    if report is None:
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    user = request.user if request.user.is_authenticated else None
+    form = FollowForm(request.POST)
+    if form.is_valid():
+        try:
+            _follower, created = services.follow_report(
+                report, user=user, email=form.cleaned_data["email"]
+            )
+        except ValidationError as exc:
+            form.add_error("email", exc)
+        else:
+            messages.success(
+                request,
+                _("Anda mengikuti laporan ini; kami kabari setiap perkembangannya.")
+                if created
+                else _("Anda sudah mengikuti laporan ini."),
+            )
+            return redirect("module-laksa:detail", pk=report.pk)
+    return detail(request, pk, follow_form=form, status=400)
 
 
 def find(request):
@@ -198,7 +273,7 @@ def reopen(request, code: str):
     return track(request, code, reopen_form=form, status=400)
 
 
-def detail(request, pk: int):
+def detail(request, pk: int, follow_form=None, status: int = 200):
     report = selectors.public_report(pk)
     if report is None:
         raise Http404
@@ -206,8 +281,10 @@ def detail(request, pk: int):
         "report": report,
         "events": selectors.timeline(report),
         "photos": report.photos.filter(stage="laporan"),
+        "follow_form": follow_form or FollowForm(),
+        "offered": "sama" in request.GET,
     }
-    return render(request, "laksa/detail.html", context)
+    return render(request, "laksa/detail.html", context, status=status)
 
 
 def map_page(request):

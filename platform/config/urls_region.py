@@ -20,6 +20,11 @@ urlpatterns = [
     path("cari/", page_views.search, name="search"),
     *module_urls.resident_urlpatterns(),
     *module_urls.api_urlpatterns(),
+    # Open311 clients expect /open311/v2/ at the host's root; gated as LAKSA's ("module-laksa").
+    path(
+        "open311/v2/",
+        include(("modules.laksa.open311_urls", "module-laksa"), namespace="module-laksa-open311"),
+    ),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("berita/rss/", NewsFeed(), name="news_feed"),

@@ -169,7 +169,39 @@
     });
   }
 
+  // "Is this the same problem?": nearby public reports of the chosen category, asked for
+  // whenever the category or the point changes.
+  function similar(el) {
+    var form = el.closest("form");
+    var timer = null;
+    function ask() {
+      var params = new URLSearchParams();
+      ["category", "latitude", "longitude"].forEach(function (name) {
+        var input = form.querySelector("[name=" + name + "]");
+        params.set(name, input ? input.value : "");
+      });
+      if (!params.get("category") || !params.get("latitude") || !params.get("longitude")) {
+        el.innerHTML = "";
+        return;
+      }
+      window.fetch(el.dataset.url + "?" + params.toString(), {credentials: "same-origin"})
+        .then(function (response) { return response.ok ? response.text() : ""; })
+        .then(function (html) { el.innerHTML = html; })
+        .catch(function () { /* offline: the resident simply files the report */ });
+    }
+    function later() { window.clearTimeout(timer); timer = window.setTimeout(ask, 300); }
+    ["category", "latitude", "longitude"].forEach(function (name) {
+      var input = form.querySelector("[name=" + name + "]");
+      if (input) {
+        input.addEventListener("input", later);
+        input.addEventListener("change", later);
+      }
+    });
+    ask();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-laksa-similar]").forEach(similar);
     if (document.querySelector("[data-laksa-clear-draft]")) {
       try { window.localStorage.removeItem(DRAFT_KEY); } catch (e) { /* private mode */ }
     }

@@ -15,8 +15,10 @@ from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySe
 from django.db.models.functions import (
     ASin,
     Cast,
+    Coalesce,
     Cos,
     Least,
+    NullIf,
     Power,
     Radians,
     Sin,
@@ -277,7 +279,13 @@ def report_statistics(start=None, end=None) -> dict[str, list[dict]]:
     statuses = dict(Report.Status.choices)
     by = {
         "category": (reports.values("category__name"), "category__name", str),
-        "unit": (reports.values("unit__name"), "unit__name", lambda v: v or "—"),
+        "unit": (
+            reports.annotate(
+                opd=Coalesce(NullIf("unit__short_name", Value("")), "unit__name")
+            ).values("opd"),
+            "opd",
+            lambda v: v or "—",
+        ),
         "month": (
             reports.annotate(month=TruncMonth("submitted_at", tzinfo=zone)).values("month"),
             "month",

@@ -152,3 +152,52 @@ def test_a_resident_reports_on_a_phone_an_officer_answers_and_the_resident_sees_
     resident.get_by_role("button", name="Kirim penilaian").click()
     resident.get_by_text("Terima kasih atas penilaian Anda.").wait_for()
     phone.close()
+
+
+DUPLICATE = "Lampu jalan mati di depan Masjid Al-Ikhlas"
+
+
+def test_a_duplicate_is_offered_and_followed_instead_of_filed(browser, live_server_port, journey):
+    from modules.laksa import services
+    from modules.laksa.models import Category, Follower, Report
+
+    connection.set_tenant(journey)
+    existing = services.submit_report(
+        kind="pengaduan",
+        category=Category.objects.get(code="penerangan-jalan-umum"),
+        title=DUPLICATE,
+        description="Dua lampu mati.",
+        privacy="anonim",
+        latitude="-6.301000",
+        longitude="106.701000",
+        reporter_name="Pelapor Pertama",
+        reporter_email="pertama@example.test",
+    )
+    services.verify_report(existing, actor=None)
+    filed_before = Report.objects.count()
+    connection.set_schema_to_public()
+    site = f"http://tangsel.localhost:{live_server_port}"
+    phone = browser.new_context(locale="id-ID", viewport=PHONE, is_mobile=True, has_touch=True)
+    resident = phone.new_page()
+    _only_this_machine(resident, live_server_port)
+
+    resident.goto(f"{site}/laksa/lapor/")
+    resident.get_by_label("Kategori").select_option(label="Penerangan Jalan Umum")
+    resident.get_by_label("Judul").fill("Lampu mati dekat masjid")
+    resident.get_by_label("Lintang").fill("-6.301200")  # about 22 m away
+    resident.get_by_label("Bujur").fill("106.701000")
+    offer = resident.locator("[data-laksa-similar]")
+    offer.get_by_text("Apakah ini masalah yang sama?").wait_for()
+    assert DUPLICATE in offer.inner_text()
+    assert "Pelapor Pertama" not in offer.inner_text()
+    offer.get_by_role("link", name="Ya, ini masalah yang sama: ikuti laporan ini").click()
+    resident.wait_for_url(f"**/laksa/laporan/{existing.pk}/**")
+    resident.get_by_label("Email Anda").fill("tetangga@example.test")
+    resident.get_by_role("button", name="Ikuti laporan ini").click()
+    resident.get_by_text("Anda mengikuti laporan ini").wait_for()
+    phone.close()
+
+    connection.set_tenant(journey)
+    assert Report.objects.count() == filed_before
+    assert Follower.objects.filter(report=existing, email="tetangga@example.test").exists()
+    connection.set_schema_to_public()

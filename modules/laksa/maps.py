@@ -6,6 +6,9 @@ from __future__ import annotations
 from django.urls import reverse
 
 MAX_POINTS = 1000
+# Under the map (and instead of it without tiles) the newest reports are listed; the whole
+# list is /laksa/, paginated. Rendering 1000 list items took most of the page's second.
+MAX_LISTED = 100
 NO_TILES = {"", "-", "tidak ada", "none"}
 
 
@@ -21,6 +24,7 @@ def map_settings(settings: dict) -> dict:
 
 def points(reports) -> list[dict]:
     """Public reports as map points (nothing of the reporter)."""
+    detail = reverse("module-laksa:detail", args=[0]).removesuffix("0/")
     return [
         {
             "lat": float(report.latitude),
@@ -28,7 +32,7 @@ def points(reports) -> list[dict]:
             "title": report.title,
             "status": report.get_status_display(),
             "category": report.category.name,
-            "url": reverse("module-laksa:detail", args=[report.pk]),
+            "url": f"{detail}{report.pk}/",
         }
         for report in reports
         if report.has_point

@@ -185,6 +185,10 @@ class Report(models.Model):
             models.Index(fields=["status", "submitted_at"], name="laksa_status_submitted"),
             models.Index(fields=["unit", "status"], name="laksa_unit_status"),
             models.Index(fields=["privacy", "verified_at"], name="laksa_public_listing"),
+            # The public list's order: its pages are read along it (100,000 reports: bench).
+            models.Index(fields=["-submitted_at", "-id"], name="laksa_newest_first"),
+            # The bounding box of the nearby-duplicates lookup.
+            models.Index(fields=["category", "latitude", "longitude"], name="laksa_category_point"),
         ]
         constraints = [
             models.CheckConstraint(

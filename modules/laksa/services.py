@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import slugify
@@ -270,6 +270,7 @@ def verify_report(report: Report, *, actor, request=None, note: str = "") -> Rep
         note=note.strip() or _("Laporan diteruskan ke %(unit)s.") % {"unit": unit},
     )
     audit.record("laksa.verify", actor=actor, obj=report, request=request)
+    _public_pages_changed()
     _tell_reporter_and_followers(
         report,
         event,
@@ -296,6 +297,7 @@ def reject_report(report: Report, *, reason: str, actor, request=None) -> Report
     audit.record(
         "laksa.reject", actor=actor, obj=report, request=request, details={"reason": reason}
     )
+    _public_pages_changed()
     _tell_reporter_and_followers(
         report,
         event,
@@ -331,6 +333,7 @@ def set_privacy(report: Report, privacy: str, *, actor, request=None) -> Report:
         request=request,
         details={"before": before, "after": privacy},
     )
+    _public_pages_changed()
     return report
 
 
@@ -358,6 +361,7 @@ def reclassify(report: Report, category: Category, *, actor, request=None) -> Re
     if unit_changed:
         organisation.close_inbox_item(source=report, actor=actor, request=request)
         _route(report, event)
+    _public_pages_changed()
     audit.record(
         "laksa.reclassify",
         actor=actor,
@@ -421,6 +425,7 @@ def answer_report(
         request=request,
         details={"status": status, "photos": len(list(event.photos.all()))},
     )
+    _public_pages_changed()
     subject = (
         _("Laporan %(code)s selesai")
         if status == Status.SELESAI
@@ -495,6 +500,7 @@ def reopen_report(report: Report, *, reason: str) -> Report:
     report.save()
     event = _event(report, Action.REOPENED, label=_("Pelapor"), note=reason, at=now)
     audit.record("laksa.reopen", obj=report, details={"round": report.reopened_count})
+    _public_pages_changed()
     _route(report, event)
     return report
 
@@ -539,6 +545,7 @@ def hide_report(report: Report, *, reason: str, actor, request=None) -> Report:
     report.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     _event(report, Action.HIDDEN, actor=actor, label=_("Moderator LAKSA"), note=reason)
     audit.record("laksa.hide", actor=actor, obj=report, request=request, details={"reason": reason})
+    _public_pages_changed()
     return report
 
 
@@ -551,6 +558,7 @@ def show_report(report: Report, *, actor, request=None) -> Report:
     report.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     _event(report, Action.SHOWN, actor=actor, label=_("Moderator LAKSA"), public=False)
     audit.record("laksa.show", actor=actor, obj=report, request=request)
+    _public_pages_changed()
     return report
 
 
@@ -591,6 +599,7 @@ def redact_report(
         request=request,
         details={"fields": changed, "reason": reason},
     )
+    _public_pages_changed()
     return report
 
 
@@ -621,6 +630,7 @@ def redact_photo(photo: ReportPhoto, *, reason: str, actor, request=None) -> Rep
         request=request,
         details={"photo": photo.pk, "reason": reason},
     )
+    _public_pages_changed()
     storage = photo.image.storage
     transaction.on_commit(lambda: storage.delete(name))
     return photo
@@ -895,6 +905,15 @@ def _tell_reporter_and_followers(report: Report, event: ReportEvent, subject: st
             notifications.send_email(
                 follower.email, subject, f"{body}\n\n{absolute_url(link)}", idempotency_key=key
             )
+
+
+def _public_pages_changed() -> None:
+    """Anonymous pages (the public list, map, scorecard) are cached; retire the region's
+    once this commits, so a report hidden or made rahasia leaves them at once."""
+    from pages.cache import invalidate_region
+
+    schema = connection.schema_name
+    transaction.on_commit(lambda: invalidate_region(schema))
 
 
 def _when(moment: datetime) -> str:

@@ -289,10 +289,11 @@ def detail(request, pk: int, follow_form=None, status: int = 200):
 
 def map_page(request):
     settings = services.module_settings()
-    reports = selectors.public_reports().filter(latitude__isnull=False)[: maps.MAX_POINTS]
+    reports = list(selectors.public_reports().filter(latitude__isnull=False)[: maps.MAX_POINTS])
     context = {
         "map": maps.map_settings(settings),
-        "reports": reports,
+        "reports": reports[: maps.MAX_LISTED],
+        "more": len(reports) > maps.MAX_LISTED,
         "points": maps.points(reports),
     }
     return render(request, "laksa/map.html", context)

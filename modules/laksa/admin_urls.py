@@ -16,6 +16,7 @@ urlpatterns = [
     path("laporan/<int:pk>/privasi/", admin_views.privacy, name="privacy"),
     path("laporan/<int:pk>/klasifikasi/", admin_views.reclassify, name="reclassify"),
     path("laporan/<int:pk>/tanggapi/", admin_views.answer, name="answer"),
+    path("laporan/<int:pk>/gabung/", admin_views.merge, name="merge"),
     path("laporan/<int:pk>/sembunyikan/", admin_views.hide, name="hide"),
     path("laporan/<int:pk>/tampilkan/", admin_views.show, name="show"),
     path("laporan/<int:pk>/sunting/", admin_views.redact, name="redact"),

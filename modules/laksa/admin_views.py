@@ -21,6 +21,7 @@ from modules.laksa.forms import (
     ApiKeyForm,
     CategoryForm,
     HideForm,
+    MergeForm,
     PrivacyForm,
     ReclassifyForm,
     RedactForm,
@@ -118,6 +119,8 @@ def report_page(request, pk: int, forms: dict | None = None, status: int = 200):
         or ReclassifyForm(initial={"category": report.category_id}),
         "answer_form": forms.get("answer") or AnswerForm(settings=settings),
         "can_moderate": can_triage,
+        "merge_form": forms.get("merge") or MergeForm(report=report),
+        "merged": report.merged.all(),
         "hide_form": forms.get("hide") or HideForm(),
         "redact_form": forms.get("redact")
         or RedactForm(initial={"title": report.title, "description": report.description}),
@@ -223,6 +226,21 @@ def answer(request, report: Report):
         photos=[(photo, data["photo_stage"]) for photo in form.photos],
     )
     return _done(request, report, _("Tanggapan atas laporan %(code)s dikirim.") % _code(report))
+
+
+@_action(TRIAGE)
+def merge(request, report: Report):
+    form = MergeForm(request.POST, report=report)
+    if not form.is_valid():
+        return report_page(request, report.pk, forms={"merge": form}, status=400)
+    into = form.cleaned_data["into"]
+    services.merge_report(report, into=into, actor=request.user, request=request)
+    return _done(
+        request,
+        report,
+        _("Laporan %(code)s digabung ke %(into)s.")
+        % {"code": report.tracking_code, "into": into.tracking_code},
+    )
 
 
 @_action(TRIAGE)

@@ -318,3 +318,26 @@ class FollowForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Kami kabari setiap perkembangan laporan ini."),
     )
+
+
+class MergeForm(forms.Form):
+    into = forms.CharField(
+        label=gettext_lazy("Gabungkan ke laporan (kode pelacakan atau nomor)"),
+        max_length=20,
+        error_messages={"required": gettext_lazy("Tulis kode atau nomor laporan tujuan.")},
+    )
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.report = report
+
+    def clean_into(self):
+        raw = self.cleaned_data["into"].strip()
+        found = selectors.report_by_code(raw)
+        if found is None and raw.isdigit():
+            found = Report.objects.filter(pk=int(raw)).first()
+        if found is None:
+            raise ValidationError(_("Laporan tujuan tidak ditemukan."))
+        if self.report is not None and found.pk == self.report.pk:
+            raise ValidationError(_("Laporan tidak dapat digabung dengan dirinya sendiri."))
+        return found

@@ -170,6 +170,15 @@ class Report(models.Model):
     # follows it by code).
     hidden_at = models.DateTimeField(_("disembunyikan"), null=True, blank=True)
     hidden_reason = models.TextField(_("alasan disembunyikan"), blank=True)
+    # A duplicate merged by the verifiers: closed, its reporter now follows this one.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("digabung ke"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged",
+    )
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     class Meta:
@@ -279,6 +288,7 @@ class ReportEvent(models.Model):
         HIDDEN = "hidden", _("Laporan disembunyikan dari publik")
         SHOWN = "shown", _("Laporan ditampilkan kembali")
         REDACTED = "redacted", _("Isi laporan disunting moderator")
+        MERGED = "merged", _("Digabung dengan laporan lain")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("langkah"), max_length=14, choices=Action.choices)

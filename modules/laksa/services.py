@@ -309,6 +309,58 @@ def reject_report(report: Report, *, reason: str, actor, request=None) -> Report
 
 
 @transaction.atomic
+def merge_report(duplicate: Report, *, into: Report, actor, request=None) -> Report:
+    """Close a duplicate in favour of the report it repeats: the duplicate's reporter follows
+    that one from now on (told of its changes, never named on it)."""
+    if duplicate.pk == into.pk:
+        raise ValidationError(_("Laporan tidak dapat digabung dengan dirinya sendiri."))
+    duplicate = _locked(duplicate)
+    into = Report.objects.select_for_update(of=("self",)).get(pk=into.pk)
+    _require_open(duplicate)
+    if into.merged_into_id is not None or into.status == Status.DITOLAK:
+        raise ValidationError(_("Laporan tujuan sudah ditutup; pilih laporan lain."))
+    duplicate.status = Status.DITOLAK
+    duplicate.merged_into = into
+    duplicate.closed_at = timezone.now()
+    duplicate.rejected_reason = _("Laporan ganda: masalah yang sama sudah dilaporkan.")
+    duplicate.save(
+        update_fields=["status", "merged_into", "closed_at", "rejected_reason", "updated_at"]
+    )
+    event = _event(
+        duplicate,
+        Action.MERGED,
+        actor=actor,
+        label=_("Verifikator LAKSA"),
+        note=_("Masalah yang sama sudah dilaporkan; perkembangannya dikirim kepada Anda."),
+        details={"into": into.pk},
+    )
+    if duplicate.reporter is not None:
+        Follower.objects.get_or_create(report=into, user=duplicate.reporter)
+    elif duplicate.reporter_email:
+        Follower.objects.get_or_create(report=into, user=None, email=duplicate.reporter_email)
+    organisation.close_inbox_item(source=duplicate, actor=actor, request=request)
+    audit.record(
+        "laksa.merge",
+        actor=actor,
+        obj=duplicate,
+        request=request,
+        details={"into": into.pk, "into_code": into.tracking_code},
+    )
+    _public_pages_changed()
+    _tell_reporter(
+        duplicate,
+        event,
+        _("Laporan %(code)s digabung") % {"code": duplicate.tracking_code},
+        _(
+            "Masalah dalam laporan “%(title)s” sudah dilaporkan warga lain dan sedang "
+            "ditangani. Kami akan mengabari Anda setiap perkembangannya."
+        )
+        % {"title": duplicate.title},
+    )
+    return duplicate
+
+
+@transaction.atomic
 def set_privacy(report: Report, privacy: str, *, actor, request=None) -> Report:
     if privacy not in Report.Privacy.values:
         raise ValidationError(_("Pilihan kerahasiaan tidak dikenal."))

@@ -151,3 +151,38 @@ def test_a_report_that_is_not_public_cannot_be_followed(site_client, tangsel, ba
     assert [a.status_code for a in answers] == [404, 404]
     assert through_b.status_code == 404
     assert "Lubang khusus Tangsel" not in offered_in_b
+
+
+def test_a_verifier_merges_a_duplicate_whose_reporter_then_follows_the_original(
+    admin_client_for, site_client, tangsel
+):
+    from audit.models import AuditEntry
+    from modules.laksa.models import Follower
+
+    original = _public(tangsel, "Lubang pertama")
+    duplicate = file_report(
+        tangsel, title="Lubang yang sama", privacy="rahasia", reporter_email="kedua@example.test"
+    )
+    admin = admin_client_for(tangsel)
+
+    unknown = admin.post(f"/admin/laksa/laporan/{duplicate.pk}/gabung/", {"into": "ZZZZZ-ZZZZZ"})
+    itself = admin.post(
+        f"/admin/laksa/laporan/{duplicate.pk}/gabung/", {"into": duplicate.tracking_code}
+    )
+    merged = admin.post(
+        f"/admin/laksa/laporan/{duplicate.pk}/gabung/", {"into": original.tracking_code}
+    )
+    own_page = site_client(tangsel).get(f"/laksa/lacak/{duplicate.tracking_code}/")
+
+    assert (unknown.status_code, itself.status_code, merged.status_code) == (400, 400, 302)
+    assert "Laporan tujuan tidak ditemukan." in unknown.text
+    in_region(tangsel)
+    duplicate.refresh_from_db()
+    assert (duplicate.status, duplicate.merged_into) == ("ditolak", original)
+    assert Follower.objects.filter(report=original, email="kedua@example.test").exists()
+    assert "Laporan ganda" in own_page.text
+    assert f"/laksa/laporan/{original.pk}/" in own_page.text
+    assert AuditEntry.objects.filter(action="laksa.merge", object_id=str(duplicate.pk)).exists()
+    # The original shows nothing of the duplicate or its reporter.
+    public = site_client(tangsel).get(f"/laksa/laporan/{original.pk}/").text
+    assert "kedua@example.test" not in public and duplicate.tracking_code not in public

@@ -200,3 +200,24 @@ def test_a_moderator_hides_redacts_and_removes_a_photo_with_an_audit_trail(
     shown = admin.post(f"{ADMIN}laporan/{report.pk}/tampilkan/")
     assert shown.status_code == 302
     assert public.get(f"{RESIDENT}laporan/{report.pk}/").status_code == 200
+
+
+def test_a_hidden_report_leaves_the_cached_public_list_at_once(
+    site_client, tangsel, django_capture_on_commit_callbacks
+):
+    from modules.laksa import services
+
+    report = file_report(tangsel, title="Laporan yang akan disembunyikan")
+    services.verify_report(report, actor=admin_of(tangsel))
+    client = site_client(tangsel)
+    first = client.get(RESIDENT)
+    cached = client.get(RESIDENT)
+
+    in_region(tangsel)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hide_report(report, reason="Fitnah", actor=admin_of(tangsel))
+    after = client.get(RESIDENT)
+
+    assert "Laporan yang akan disembunyikan" in first.text
+    assert cached["X-Page-Cache"] == "hit"
+    assert "Laporan yang akan disembunyikan" not in after.text

@@ -45,7 +45,11 @@ def personal_data(user) -> dict:
                 "komentar_nilai": report.rating_comment,
             }
             for report in selectors.reports_of(user)
-        ]
+        ],
+        "mengikuti": [
+            {"laporan": follower.report_id, "sejak": follower.created_at.isoformat()}
+            for follower in selectors.following_of(user)
+        ],
     }
 
 

@@ -116,6 +116,12 @@ def reports_of(user) -> QuerySet[Report]:
     return Report.objects.filter(reporter=user).select_related("category")
 
 
+def following_of(user):
+    from modules.laksa.models import Follower
+
+    return Follower.objects.filter(user=user).order_by("created_at")
+
+
 def categories(*, active_only: bool = True) -> QuerySet[Category]:
     found = Category.objects.select_related("unit")
     return found.filter(active=True) if active_only else found

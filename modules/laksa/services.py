@@ -813,7 +813,11 @@ def _escalation_recipients(report: Report) -> list:
 
 # --- "Akun saya": a resident who deletes their account ----------------------------------------
 def erase_reporter(user) -> int:
-    """Reports stay (they are the region's public record); who sent them does not."""
+    """Reports stay (they are the region's public record); who sent them does not, nor
+    which reports the person followed."""
+    Follower.objects.filter(user=user).delete()
+    if user.email:
+        Follower.objects.filter(user=None, email__iexact=user.email).delete()
     return Report.objects.filter(reporter=user).update(
         reporter=None, reporter_name="", reporter_email=""
     )

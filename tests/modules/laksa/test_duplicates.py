@@ -36,8 +36,7 @@ def _public(region, title, *, north_m=0.0, code="jalan-rusak", **kwargs):
         longitude=f"{LON:.6f}",
         **kwargs,
     )
-    services.verify_report(report, actor=admin_of(region))
-    return report
+    return services.verify_report(report, actor=admin_of(region))
 
 
 def _offered(client, code="jalan-rusak", lat=LAT, lon=LON) -> str:
@@ -186,3 +185,20 @@ def test_a_verifier_merges_a_duplicate_whose_reporter_then_follows_the_original(
     # The original shows nothing of the duplicate or its reporter.
     public = site_client(tangsel).get(f"/laksa/laporan/{original.pk}/").text
     assert "kedua@example.test" not in public and duplicate.tracking_code not in public
+
+
+def test_what_a_resident_follows_is_in_their_data_and_gone_when_they_leave(tangsel):
+    from accounts.models import User
+    from modules.laksa import account, services
+    from modules.laksa.models import Follower
+
+    report = _public(tangsel, "Lubang diikuti")
+    resident = User.objects.create_user("siti.warga@example.test", "Warga-Uji-2026")
+    services.follow_report(report, user=resident)
+    services.follow_report(report, email="SITI.warga@example.test")
+
+    data = account.personal_data(resident)
+    account.erase(resident)
+
+    assert [f["laporan"] for f in data["mengikuti"]] == [report.pk]
+    assert not Follower.objects.filter(report=report).exists()

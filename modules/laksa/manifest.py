@@ -118,6 +118,14 @@ MANIFEST = Manifest(
             maximum=500,
         ),
         Setting(
+            "api_submissions_per_hour",
+            _("Laporan per jam melalui satu kunci API Open311"),
+            kind=int,
+            default=300,
+            minimum=1,
+            maximum=10000,
+        ),
+        Setting(
             "duplicate_radius_m",
             _("Jarak laporan serupa (meter)"),
             kind=int,

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils.dateparse import parse_datetime
@@ -27,6 +28,7 @@ from modules.laksa.models import Category, Report
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-22T00:00:00Z"
 MAX_REQUESTS = 1000
+RATE_WINDOW_SECONDS = 3600
 TITLE_LENGTH = 80
 FORMATS = {"json": "application/json", "xml": "text/xml"}
 # The element of each item of a list, in the spec's XML.
@@ -194,6 +196,13 @@ def _post_request(request, fmt: str):
     key = services.api_key_in_use(params.get("api_key", ""))
     if key is None:
         return error(fmt, 403, _("api_key tidak ada, tidak dikenal atau sudah dicabut."))
+    # The cache's key function adds the region's schema; a key's count is its region's.
+    counter = f"laksa:submissions:api:{key.pk}"
+    limit = services.module_settings()["api_submissions_per_hour"]
+    if (cache.get(counter) or 0) >= limit:
+        return error(
+            fmt, 429, _("Batas %(n)s laporan per jam untuk kunci ini tercapai.") % {"n": limit}
+        )
     code = params.get("service_code", "").strip()
     if not code:
         return error(fmt, 400, _("service_code wajib diisi."))
@@ -228,6 +237,11 @@ def _post_request(request, fmt: str):
         )
     except ValidationError as exc:
         return error(fmt, 400, " ".join(exc.messages))
+    if not cache.add(counter, 1, RATE_WINDOW_SECONDS):
+        try:
+            cache.incr(counter)
+        except ValueError:  # expired between add and incr
+            cache.set(counter, 1, RATE_WINDOW_SECONDS)
     notice = _("Laporan diterima dan akan diverifikasi paling lambat %(due)s.") % {
         "due": report.verify_due_at.isoformat()
     }

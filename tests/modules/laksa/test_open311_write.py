@@ -9,6 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
 
 from tests.modules.laksa.conftest import REPORTER_EMAIL, admin_of, in_region
 
@@ -218,3 +219,20 @@ def test_the_api_answers_404_at_both_addresses_while_laksa_is_off(site_client, t
 
     gate.forget_on_change()
     assert answers == [404, 404]
+
+
+def test_a_key_is_limited_per_hour_with_the_specs_error(site_client, admin_client_for, tangsel):
+    from modules.services import module_settings, update_settings
+
+    key = _issue_key(admin_client_for(tangsel))
+    connection.set_schema_to_public()
+    update_settings(tangsel, "laksa", {**module_settings("laksa", "tangsel"),
+                                       "api_submissions_per_hour": 1})  # fmt: skip
+    client = site_client(tangsel)
+    fields = {"api_key": key, "service_code": "sampah", "address_string": "Jl. Uji 2",
+              "description": "Sampah menumpuk."}  # fmt: skip
+
+    first, second = _post(client, "json", **fields), _post(client, "xml", **fields)
+
+    assert first.status_code == 201
+    assert second.status_code == 429 and _code_of_error(second, "xml") == 429

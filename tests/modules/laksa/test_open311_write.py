@@ -180,9 +180,13 @@ def test_keys_are_stored_hashed_issued_by_the_region_admin_only_and_audited(
 def test_a_key_and_a_token_of_one_region_mean_nothing_on_anothers_host(
     site_client, admin_client_for, tangsel, balikpapan
 ):
+    from django.test import Client
+
     key = _issue_key(admin_client_for(tangsel))
+    # A machine client has no CSRF cookie: its key is its credential.
+    machine = Client(enforce_csrf_checks=True, HTTP_HOST=site_client(tangsel).defaults["HTTP_HOST"])
     posted = _post(
-        site_client(tangsel),
+        machine,
         "json",
         api_key=key,
         service_code="jalan-rusak",

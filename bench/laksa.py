@@ -11,6 +11,7 @@ import io
 import os
 import re
 import statistics
+import subprocess
 import threading
 import time
 import uuid
@@ -229,7 +230,11 @@ def measure(database_name: str) -> list[Figure]:
         cached_list = _median_ms(port, PAGES["public list"], cached=True)
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:  # a worker stuck in a request: do not hide the error
+            server.kill()
+            server.wait()
         _remove_bench_photos()
         connection.set_schema_to_public()
     print(

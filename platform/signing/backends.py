@@ -1,6 +1,6 @@
 """Signer backends: who holds the keys and whom verification trusts.
 
-SIGNING_BACKEND names the class. A backend works in the current region's schema and
+DOCUMENT_SIGNING_BACKEND names the class. A backend works in the current region's schema and
 implements four methods:
 
   ensure_ready() -> None
@@ -87,4 +87,4 @@ def _backend_class(dotted: str) -> type[SignerBackend]:
 
 
 def get_backend() -> SignerBackend:
-    return _backend_class(settings.SIGNING_BACKEND)()
+    return _backend_class(settings.DOCUMENT_SIGNING_BACKEND)()

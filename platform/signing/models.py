@@ -98,3 +98,6 @@ class SigningCredential(models.Model):
     class Meta:
         verbose_name = _("PIN tanda tangan")
         verbose_name_plural = _("PIN tanda tangan")
+
+    def __str__(self) -> str:
+        return str(self.user)

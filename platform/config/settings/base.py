@@ -282,8 +282,10 @@ NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE = env.bool("NOTIFICATIONS_GATEWAY_ALLOW_PRIV
 # (rotation). Required in production (prod.py); dev and test use a fixed, public value.
 SIGNING_KEY_ENCRYPTION_KEY = env.str("SIGNING_KEY_ENCRYPTION_KEY", default="")
 # Dotted path of the signer backend (signing.backends.SignerBackend); a national CA's
-# (BSrE) replaces ours here.
-SIGNING_BACKEND = env.str("SIGNING_BACKEND", default="signing.backends.LocalCASigner")
+# (BSrE) replaces ours here. Not SIGNING_BACKEND: Django's cookie signing uses that name.
+DOCUMENT_SIGNING_BACKEND = env.str(
+    "DOCUMENT_SIGNING_BACKEND", default="signing.backends.LocalCASigner"
+)
 
 # --- Onboarding: new regions wait for a Tangerang coordinator unless this is off ------------
 ONBOARDING_REQUIRES_APPROVAL = env.bool("ONBOARDING_REQUIRES_APPROVAL", default=True)

@@ -59,7 +59,8 @@ def sign_pdf(token: str, pdf_bytes: bytes, identity: SignerIdentity, *, reason: 
 
 
 def verify_pdf(pdf_bytes: bytes) -> Verification:
-    """Valid only if intact, trusted to this region's CA and not revoked."""
+    """Valid only if intact, trusted to this region's CA and not revoked (a file on record
+    at its recorded signing time: a later, ordinary revocation does not void it)."""
     return services.verify_pdf(pdf_bytes)
 
 
@@ -72,6 +73,7 @@ def set_signing_pin(user, pin: str) -> None:
     services.set_signing_pin(user, pin)
 
 
-def revoke_signer(user, *, actor=None) -> None:
-    """Revoke the person's certificates; the CRL is reissued at once."""
-    services.revoke_signer(user, actor=actor)
+def revoke_signer(user, *, compromised: bool = False, actor=None) -> None:
+    """Revoke the person's certificates; the CRL is reissued at once. Their letters signed
+    before stay valid; with `compromised` (a stolen key) every one of them fails."""
+    services.revoke_signer(user, compromised=compromised, actor=actor)

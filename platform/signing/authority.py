@@ -107,17 +107,30 @@ def _issue(ca_cert, ca_key, user_id, name, email, now) -> SignerCertificate:
     )
 
 
-def revoke_user(user_id: int) -> int:
-    """Revoke every live certificate of the user and reissue the CRL. Returns how many."""
+def revoke_user(user_id: int, *, compromised: bool = False) -> int:
+    """Revoke every unrevoked certificate of the user and reissue the CRL. Returns how many.
+
+    Letters signed before the revocation stay valid (verification checks them at their
+    recorded signing time) unless the key was `compromised`: then all of them fail."""
     ca = CertificateAuthority.objects.first()
     if ca is None:
         return 0
     with transaction.atomic():
         ca = CertificateAuthority.objects.select_for_update().get()
         now = timezone.now()
-        count = SignerCertificate.objects.filter(user_id=user_id, revoked_at__isnull=True).update(
-            revoked_at=now, retired_at=now
+        certificates = list(
+            SignerCertificate.objects.filter(user_id=user_id, revoked_at__isnull=True)
         )
+        for certificate in certificates:
+            certificate.revoked_at = now
+            certificate.retired_at = certificate.retired_at or now
+            certificate.revoked_from = (
+                crypto.load_pem(certificate.certificate_pem).not_valid_before_utc
+                if compromised
+                else now
+            )
+            certificate.save(update_fields=["revoked_at", "retired_at", "revoked_from"])
+        count = len(certificates)
         if count:
             _reissue_crl(ca, crypto.load_pem(ca.certificate_pem), crypto.open_key(ca.sealed_key))
     return count
@@ -140,13 +153,18 @@ def _refresh_crl_if_due(ca, ca_cert, ca_key) -> None:
         _reissue_crl(ca, ca_cert, ca_key or crypto.open_key(ca.sealed_key))
 
 
+def _next_whole_second(moment):
+    # A CRL keeps whole seconds: rounding down could void a letter signed in the same second.
+    return moment.replace(microsecond=0) + timedelta(seconds=1) if moment.microsecond else moment
+
+
 def _reissue_crl(ca: CertificateAuthority, ca_cert, ca_key) -> None:
     # Renewed certificates are not listed, only revoked ones that have not ended yet.
     revoked = [
-        (int(serial, 16), when)
+        (int(serial, 16), _next_whole_second(when))
         for serial, when in SignerCertificate.objects.filter(revoked_at__isnull=False)
         .exclude(not_after__lte=timezone.now())
-        .values_list("serial", "revoked_at")
+        .values_list("serial", "revoked_from")
     ]
     now = timezone.now()
     crl = crypto.revocation_list(

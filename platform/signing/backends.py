@@ -9,10 +9,13 @@ implements four methods:
   sign(pdf_bytes, identity, *, reason, location, field_name) -> BackendSignature
       Return the file with a PAdES signature by `identity` and the signing certificate's
       serial. Raise SigningError when it cannot.
-  validation_context() -> pyhanko_certvalidator.ValidationContext | None
-      Trust anchors and revocation data that verification uses; None: nothing to trust yet.
-  revoke(user_id) -> None
-      Stop trusting the person's certificates (a national CA does it on its side).
+  validation_context(moment=None) -> pyhanko_certvalidator.ValidationContext | None
+      Trust anchors and current revocation data for verification, judging certificates as
+      they stood at `moment` (our recorded signing time; None: now). None: nothing to
+      trust yet.
+  revoke(user_id, *, compromised=False) -> None
+      Stop trusting the person's certificates from now on (from their start when the key
+      was compromised). A national CA does this on its side.
 
 A national CA (BSrE) backend would call its signing service in `sign` (it returns the
 signed PDF) and trust its root in `validation_context`; the rest of the platform does not
@@ -45,10 +48,10 @@ class SignerBackend:
     ) -> BackendSignature:
         raise NotImplementedError
 
-    def validation_context(self):
+    def validation_context(self, moment=None):
         raise NotImplementedError
 
-    def revoke(self, user_id: int) -> None:
+    def revoke(self, user_id: int, *, compromised: bool = False) -> None:
         raise NotImplementedError
 
 
@@ -73,12 +76,12 @@ class LocalCASigner(SignerBackend):
         )
         return BackendSignature(content=content, certificate_serial=material.serial)
 
-    def validation_context(self):
+    def validation_context(self, moment=None):
         trust = authority.trust_material()
-        return None if trust is None else pdf.validation_context(*trust)
+        return None if trust is None else pdf.validation_context(*trust, moment=moment)
 
-    def revoke(self, user_id: int) -> None:
-        authority.revoke_user(user_id)
+    def revoke(self, user_id: int, *, compromised: bool = False) -> None:
+        authority.revoke_user(user_id, compromised=compromised)
 
 
 @cache

@@ -43,6 +43,9 @@ class SignerCertificate(models.Model):
     # Retired: no longer used for new signatures (renewed or revoked).
     retired_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+    # The CRL's revocation date: signatures made from then on are invalid. The revocation
+    # moment normally; the certificate's start when its key was compromised.
+    revoked_from = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("sertifikat penanda tangan")

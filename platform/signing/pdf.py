@@ -38,13 +38,18 @@ def _call(function, *args, **kwargs):
         return pool.submit(function, *args, **kwargs).result()
 
 
-def validation_context(ca_cert: x509.Certificate, crl_der: bytes) -> ValidationContext:
-    """Trust only this CA; revocation from its CRL, never fetched from the network."""
+def validation_context(
+    ca_cert: x509.Certificate, crl_der: bytes, moment: datetime | None = None
+) -> ValidationContext:
+    """Trust only this CA; revocation from its current CRL, never fetched from the network.
+    `moment`: judge the certificate as it stood then (a recorded signing time)."""
     return ValidationContext(
         trust_roots=[crypto.asn1_certificate(ca_cert)],
         crls=[crypto.asn1_crl_from_der(crl_der)],
         allow_fetching=False,
         revocation_mode="hard-fail",
+        moment=moment,
+        retroactive_revinfo=moment is not None,
     )
 
 

@@ -94,6 +94,9 @@ def sign_pdf(token: str, pdf_bytes: bytes, identity: SignerIdentity, *, reason: 
 
 
 def verify_pdf(pdf_bytes: bytes) -> Verification:
+    """A file we signed (its hash is on record) is judged at its recorded signing time, so a
+    later revocation (a signer who left) does not void it; any other file is judged now."""
+    current_region()
     digest = hashlib.sha256(pdf_bytes).hexdigest()
     backend = get_backend()
     if backend.validation_context() is None:
@@ -105,8 +108,9 @@ def verify_pdf(pdf_bytes: bytes) -> Verification:
             sha256=digest,
             problems=[_("Daerah ini belum memiliki otoritas sertifikat.")],
         )
-    checked = pdf.check(pdf_bytes, backend.validation_context)
     record = VerificationRecord.objects.filter(sha256=digest, signed_at__isnull=False).first()
+    moment = record.signed_at if record else None
+    checked = pdf.check(pdf_bytes, lambda: backend.validation_context(moment))
     return Verification(
         valid=not checked.problems,
         signer_name=record.signer_name if record else checked.signer_name,
@@ -129,11 +133,16 @@ def problem_text(code: str) -> str:
     }.get(code, code)
 
 
-def revoke_signer(user, *, actor=None, request=None) -> None:
+def revoke_signer(user, *, compromised: bool = False, actor=None, request=None) -> None:
+    current_region()
     with transaction.atomic():
-        get_backend().revoke(user.pk)
+        get_backend().revoke(user.pk, compromised=compromised)
         audit.record(
-            "signing.revoke", actor=actor, obj=user, request=request, details={"user": user.pk}
+            "signing.revoke",
+            actor=actor,
+            obj=user,
+            request=request,
+            details={"user": user.pk, "compromised": compromised},
         )
 
 

@@ -14,6 +14,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from signing import api, authority, pdf
+from signing.backends import LocalCASigner
 from signing.models import CertificateAuthority, SignerCertificate, VerificationRecord
 
 from audit.models import AuditEntry
@@ -71,7 +72,8 @@ def test_poppler_pdfsig_finds_the_signature_intact(tangsel, tmp_path):
     # the cryptography (digest and signature over the signed ranges) and the signer, and
     # the chain of trust to the region's CA is asserted with pyHanko above and below.
     assert "Signature Validation: Signature is Valid." in good.stdout, good.stdout + good.stderr
-    assert "Signer Certificate Common Name: " + admin_of(tangsel).get_full_name() in good.stdout
+    signer_name = identity_for(admin_of(tangsel)).name
+    assert f"Signer Certificate Common Name: {signer_name}\n" in good.stdout
     assert "Signature Type: ETSI.CAdES.detached" in good.stdout
     assert "Signature is Valid" not in bad.stdout
     assert "Digest Mismatch" in bad.stdout
@@ -136,18 +138,50 @@ def test_a_letter_of_region_a_does_not_validate_as_region_b(tangsel, balikpapan)
     assert status.intact and not status.trusted
 
 
-def test_a_revoked_signer_no_longer_verifies(tangsel):
-    _reservation, signed = sign_letter(tangsel)
+def test_a_revoked_certificate_no_longer_signs_validly(tangsel):
+    """A file signed with a revoked certificate's key (a copy of the key, signing after the
+    revocation) fails; the CRL says so."""
+    _reservation, _signed = sign_letter(tangsel)
     signer = admin_of(tangsel)
+    material = authority.signer_material(signer.pk, "Budi", signer.email)
 
     api.revoke_signer(signer)
-    verification = api.verify_pdf(signed.content)
+    forged = pdf.sign(
+        letter_pdf("Surat yang tidak pernah disetujui"),
+        certificate=material.certificate,
+        key=material.key,
+        ca_certificate=material.ca_certificate,
+        crl_der=material.crl_der,
+        field_name="Palsu",
+        signer_name="Budi",
+        reason="Palsu",
+        location="",
+    )
+    verification = api.verify_pdf(forged)
 
     assert not verification.valid
     assert "Sertifikat penanda tangan telah dicabut." in verification.problems
     assert SignerCertificate.objects.get(user=signer).revoked_at is not None
     assert CertificateAuthority.objects.get().crl_number == 2
     assert AuditEntry.objects.filter(action="signing.revoke", object_id=str(signer.pk)).exists()
+
+
+def test_letters_signed_before_an_ordinary_revocation_stay_valid(tangsel):
+    _reservation, signed = sign_letter(tangsel)
+
+    api.revoke_signer(admin_of(tangsel))  # e.g. the signer left the region's service
+
+    assert api.verify_pdf(signed.content).valid
+
+
+def test_a_compromised_key_voids_every_letter_it_signed(tangsel):
+    _reservation, signed = sign_letter(tangsel)
+
+    api.revoke_signer(admin_of(tangsel), compromised=True)
+    verification = api.verify_pdf(signed.content)
+
+    assert not verification.valid
+    assert "Sertifikat penanda tangan telah dicabut." in verification.problems
 
 
 def test_a_signer_keeps_one_certificate_until_it_is_revoked(tangsel):
@@ -175,11 +209,13 @@ def test_ensure_region_ca_twice_makes_one_ca(tangsel):
 
 
 @pytest.mark.parametrize("schema", ["public", "region_template"])
-def test_no_ca_outside_a_region(tangsel, schema):
+def test_no_signing_outside_a_region(tangsel, schema):
     with schema_context(schema), pytest.raises(api.SigningUnavailable):
         api.ensure_region_ca()
     with schema_context(schema), pytest.raises(api.SigningUnavailable):
         api.reserve("Surat")
+    with schema_context(schema), pytest.raises(api.SigningUnavailable):
+        api.verify_pdf(letter_pdf())
 
 
 def test_no_ca_in_an_unclaimed_pool_schema(tangsel):
@@ -240,3 +276,23 @@ def test_an_inactive_person_cannot_sign(tangsel):
 
     with pytest.raises(api.SigningError, match="tidak aktif"):
         api.sign_pdf(reservation.token, letter_pdf(), identity_for(signer), reason="Setuju")
+
+
+class RecordingSigner(LocalCASigner):
+    """A backend configured by DOCUMENT_SIGNING_BACKEND, as a national CA's would be."""
+
+    calls: list[str] = []
+
+    def sign(self, pdf_bytes, identity, **kwargs):
+        RecordingSigner.calls.append(identity.name)
+        return super().sign(pdf_bytes, identity, **kwargs)
+
+
+def test_the_signer_backend_is_chosen_by_setting(tangsel, settings):
+    settings.DOCUMENT_SIGNING_BACKEND = "tests.signing.test_signing.RecordingSigner"
+    RecordingSigner.calls.clear()
+
+    _reservation, signed = sign_letter(tangsel)
+
+    assert RecordingSigner.calls == [identity_for(admin_of(tangsel)).name]
+    assert api.verify_pdf(signed.content).valid

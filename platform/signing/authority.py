@@ -72,8 +72,8 @@ def signer_material(user_id: int, name: str, email: str) -> SignerMaterial:
     with transaction.atomic():
         # Locking the CA row serialises issuing and revoking in this region.
         ca = CertificateAuthority.objects.select_for_update().get()
-        ca_cert, ca_key = crypto.load_pem(ca.certificate_pem), crypto.open_key(ca.sealed_key)
-        _refresh_crl_if_due(ca, ca_cert, ca_key)
+        ca_cert = crypto.load_pem(ca.certificate_pem)
+        _refresh_crl_if_due(ca, ca_cert, None)
         now = timezone.now()
         live = SignerCertificate.objects.filter(user_id=user_id, retired_at__isnull=True).first()
         if live is not None and live.not_after - RENEW_BEFORE <= now:
@@ -81,7 +81,7 @@ def signer_material(user_id: int, name: str, email: str) -> SignerMaterial:
             live.save(update_fields=["retired_at"])
             live = None
         if live is None:
-            live = _issue(ca_cert, ca_key, user_id, name, email, now)
+            live = _issue(ca_cert, crypto.open_key(ca.sealed_key), user_id, name, email, now)
         return SignerMaterial(
             certificate=crypto.load_pem(live.certificate_pem),
             key=crypto.open_key(live.sealed_key),

@@ -28,6 +28,8 @@ from signing import crypto
 
 log = logging.getLogger(__name__)
 
+SIGNATURE_BYTES_RESERVED = 16384
+
 
 def _call(function, *args, **kwargs):
     try:
@@ -84,7 +86,14 @@ def sign(
     )
     output = io.BytesIO()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
-    _call(PdfSigner(meta, signer=signer).sign_pdf, writer, output=output)
+    # A fixed reservation spares pyHanko a trial signature to measure the CMS (about 5 kB:
+    # two certificates and the signature; the CRL goes into the DSS, not the CMS).
+    _call(
+        PdfSigner(meta, signer=signer).sign_pdf,
+        writer,
+        output=output,
+        bytes_reserved=SIGNATURE_BYTES_RESERVED,
+    )
     return output.getvalue()
 
 

@@ -72,7 +72,9 @@ def sign_pdf(token: str, pdf_bytes: bytes, identity: SignerIdentity, *, reason: 
             raise
         except Exception as exc:
             log.exception("signing failed", extra={"token": token})
-            raise SigningError(_("Dokumen tidak dapat ditandatangani: %s") % exc) from exc
+            raise SigningError(
+                _("Dokumen tidak dapat ditandatangani. Periksa berkasnya lalu coba lagi.")
+            ) from exc
         signed_at = timezone.now()
         digest = hashlib.sha256(signed.content).hexdigest()
         record.signed_at = signed_at

@@ -13,9 +13,10 @@ implements four methods:
       Trust anchors and current revocation data for verification, judging certificates as
       they stood at `moment` (our recorded signing time; None: now). None: nothing to
       trust yet.
-  revoke(user_id, *, compromised=False) -> None
+  revoke(user_id, *, compromised=False) -> int | None
       Stop trusting the person's certificates from now on (from their start when the key
-      was compromised). A national CA does this on its side.
+      was compromised); how many were revoked (0: none to revoke, nothing is audited). A
+      national CA does this on its side.
 
 A national CA (BSrE) backend would call its signing service in `sign` (it returns the
 signed PDF) and trust its root in `validation_context`; the rest of the platform does not
@@ -80,8 +81,8 @@ class LocalCASigner(SignerBackend):
         trust = authority.trust_material()
         return None if trust is None else pdf.validation_context(*trust, moment=moment)
 
-    def revoke(self, user_id: int, *, compromised: bool = False) -> None:
-        authority.revoke_user(user_id, compromised=compromised)
+    def revoke(self, user_id: int, *, compromised: bool = False) -> int:
+        return authority.revoke_user(user_id, compromised=compromised)
 
 
 @cache

@@ -138,7 +138,9 @@ def problem_text(code: str) -> str:
 def revoke_signer(user, *, compromised: bool = False, actor=None, request=None) -> None:
     current_region()
     with transaction.atomic():
-        get_backend().revoke(user.pk, compromised=compromised)
+        revoked = get_backend().revoke(user.pk, compromised=compromised)
+        if revoked == 0:
+            return  # nothing was issued to them: nothing to record
         audit.record(
             "signing.revoke",
             actor=actor,

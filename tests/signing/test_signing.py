@@ -17,6 +17,7 @@ from signing import api, authority, pdf
 from signing.backends import LocalCASigner
 from signing.models import CertificateAuthority, SignerCertificate, VerificationRecord
 
+from accounts.models import User
 from audit.models import AuditEntry
 from tests.signing.helpers import admin_of, identity_for, letter_pdf, sign_letter
 
@@ -296,3 +297,17 @@ def test_the_signer_backend_is_chosen_by_setting(tangsel, settings):
 
     assert RecordingSigner.calls == [identity_for(admin_of(tangsel)).name]
     assert api.verify_pdf(signed.content).valid
+
+
+def test_deactivating_a_signer_revokes_their_certificate_and_keeps_their_letters(tangsel):
+    from accounts import services as accounts
+
+    _reservation, signed = sign_letter(tangsel)
+    signer = admin_of(tangsel)
+    colleague = User.objects.create_user(email="sekda@tangsel.test", password="x", is_staff=True)
+
+    accounts.set_staff_active(colleague, signer, False)
+
+    assert SignerCertificate.objects.get(user=signer).revoked_at is not None
+    assert api.verify_pdf(signed.content).valid
+    assert AuditEntry.objects.filter(action="signing.revoke", object_id=str(signer.pk)).exists()

@@ -67,28 +67,44 @@ def ensure_ca() -> CertificateAuthority:
 
 
 def signer_material(user_id: int, name: str, email: str) -> SignerMaterial:
-    """The signer's live certificate and key, issued now if they have none (or it is ending)."""
-    ensure_ca()
-    with transaction.atomic():
-        # Locking the CA row serialises issuing and revoking in this region.
-        ca = CertificateAuthority.objects.select_for_update().get()
-        ca_cert = crypto.load_pem(ca.certificate_pem)
-        _refresh_crl_if_due(ca, ca_cert, None)
-        now = timezone.now()
-        live = SignerCertificate.objects.filter(user_id=user_id, retired_at__isnull=True).first()
-        if live is not None and live.not_after - RENEW_BEFORE <= now:
-            live.retired_at = now  # renewed, not revoked: its signatures stay valid
-            live.save(update_fields=["retired_at"])
-            live = None
-        if live is None:
-            live = _issue(ca_cert, crypto.open_key(ca.sealed_key), user_id, name, email, now)
-        return SignerMaterial(
-            certificate=crypto.load_pem(live.certificate_pem),
-            key=crypto.open_key(live.sealed_key),
-            serial=live.serial,
-            ca_certificate=ca_cert,
-            crl_der=bytes(ca.crl_der),
-        )
+    """The signer's live certificate and key, issued now if they have none (or it is ending).
+
+    The usual case reads without locks, so signings in one region run side by side; issuing
+    a certificate or reissuing the CRL locks the CA row (held to the caller's commit)."""
+    ca = ensure_ca()
+    live = _live_certificate(user_id)
+    if _crl_due(ca) or live is None or _ending(live):
+        with transaction.atomic():
+            ca = CertificateAuthority.objects.select_for_update().get()
+            ca_cert = crypto.load_pem(ca.certificate_pem)
+            _refresh_crl_if_due(ca, ca_cert, None)
+            live = _live_certificate(user_id)
+            if live is not None and _ending(live):
+                live.retired_at = timezone.now()  # renewed, not revoked: signatures stay valid
+                live.save(update_fields=["retired_at"])
+                live = None
+            if live is None:
+                ca_key = crypto.open_key(ca.sealed_key)
+                live = _issue(ca_cert, ca_key, user_id, name, email, timezone.now())
+    return SignerMaterial(
+        certificate=crypto.load_pem(live.certificate_pem),
+        key=crypto.open_key(live.sealed_key),
+        serial=live.serial,
+        ca_certificate=crypto.load_pem(ca.certificate_pem),
+        crl_der=bytes(ca.crl_der),
+    )
+
+
+def _live_certificate(user_id: int) -> SignerCertificate | None:
+    return SignerCertificate.objects.filter(user_id=user_id, retired_at__isnull=True).first()
+
+
+def _ending(certificate: SignerCertificate) -> bool:
+    return certificate.not_after - RENEW_BEFORE <= timezone.now()
+
+
+def _crl_due(ca: CertificateAuthority) -> bool:
+    return ca.crl_next_update - CRL_REFRESH_BEFORE <= timezone.now()
 
 
 def _issue(ca_cert, ca_key, user_id, name, email, now) -> SignerCertificate:
@@ -141,7 +157,7 @@ def trust_material() -> tuple[x509.Certificate, bytes] | None:
     ca = CertificateAuthority.objects.first()
     if ca is None:
         return None
-    if ca.crl_next_update - CRL_REFRESH_BEFORE <= timezone.now():
+    if _crl_due(ca):
         with transaction.atomic():
             ca = CertificateAuthority.objects.select_for_update().get()
             _refresh_crl_if_due(ca, crypto.load_pem(ca.certificate_pem), None)
@@ -149,7 +165,7 @@ def trust_material() -> tuple[x509.Certificate, bytes] | None:
 
 
 def _refresh_crl_if_due(ca, ca_cert, ca_key) -> None:
-    if ca.crl_next_update - CRL_REFRESH_BEFORE <= timezone.now():
+    if _crl_due(ca):
         _reissue_crl(ca, ca_cert, ca_key or crypto.open_key(ca.sealed_key))
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.providers import AccountItem, AccountSection
-from signing import selectors, services
+from signing import authority, selectors, services
 from signing.forms import CheckFileForm, SigningPinForm
 from signing.models import CertificateAuthority
 from signing.regions import current_region
@@ -56,8 +56,9 @@ def ca_certificate(request):
 
 
 def revocation_list(request):
-    ca = _authority()
-    return HttpResponse(bytes(ca.crl_der), content_type="application/pkix-crl")
+    _authority()
+    _cert, crl = authority.trust_material()  # reissued first when it is about to end
+    return HttpResponse(crl, content_type="application/pkix-crl")
 
 
 def _authority() -> CertificateAuthority:

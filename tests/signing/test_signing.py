@@ -311,3 +311,21 @@ def test_deactivating_a_signer_revokes_their_certificate_and_keeps_their_letters
     assert SignerCertificate.objects.get(user=signer).revoked_at is not None
     assert api.verify_pdf(signed.content).valid
     assert AuditEntry.objects.filter(action="signing.revoke", object_id=str(signer.pk)).exists()
+
+
+def test_a_crl_about_to_end_is_reissued_before_it_is_embedded(tangsel):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    sign_letter(tangsel, "Surat pertama")
+    CertificateAuthority.objects.update(crl_next_update=timezone.now() + timedelta(days=2))
+
+    _reservation, signed = sign_letter(tangsel, "Surat kedua")
+    ca = CertificateAuthority.objects.get()
+    embedded = PdfFileReader(io.BytesIO(signed.content)).root["/DSS"]["/CRLs"]
+
+    assert ca.crl_number == 2
+    assert ca.crl_next_update > timezone.now() + timedelta(days=29)
+    assert [bytes(crl.get_object().data) for crl in embedded] == [bytes(ca.crl_der)]
+    assert api.verify_pdf(signed.content).valid

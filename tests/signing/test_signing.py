@@ -329,3 +329,16 @@ def test_a_crl_about_to_end_is_reissued_before_it_is_embedded(tangsel):
     assert ca.crl_next_update > timezone.now() + timedelta(days=29)
     assert [bytes(crl.get_object().data) for crl in embedded] == [bytes(ca.crl_der)]
     assert api.verify_pdf(signed.content).valid
+
+
+def test_signing_and_verifying_work_while_an_event_loop_runs(tangsel):
+    """Playwright's sync API (browser journeys) keeps an event loop running in the thread."""
+    import asyncio
+
+    async def inside_a_loop():
+        _reservation, signed = sign_letter(tangsel)
+        return signed, api.verify_pdf(signed.content)
+
+    signed, verification = asyncio.run(inside_a_loop())
+
+    assert verification.valid and verification.sha256 == signed.sha256

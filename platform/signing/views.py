@@ -34,9 +34,10 @@ def verify(request, token: str):
     record = selectors.signed_record(token)
     if record is None:
         raise Http404(_("Kode verifikasi tidak dikenal."))
-    form = CheckFileForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = CheckFileForm(request.POST, request.FILES) if posted else CheckFileForm()
     outcome = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         content = form.cleaned_data["document"].read()
         verification = services.verify_pdf(content)
         problems = list(verification.problems)

@@ -110,3 +110,15 @@ def test_each_region_serves_its_own_ca_and_crl(site_client, tangsel, balikpapan)
     assert b"BEGIN CERTIFICATE" in own_cert.content
     assert own_crl.status_code == 200 and own_crl["Content-Type"] == "application/pkix-crl"
     assert other.status_code == 404  # Balikpapan has no CA yet, and never Tangsel's
+
+
+def test_checking_without_a_file_asks_for_one(site_client, tangsel):
+    reservation, _signed = sign_letter(tangsel)
+    connection.set_schema_to_public()
+
+    result = site_client(tangsel).post(reservation.verify_path, {})
+
+    assert result.status_code == 200
+    assert 'role="alert"' in result.text
+    assert 'id="id_document_helptext"' in result.text
+    assert "SAH" not in result.text

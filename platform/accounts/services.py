@@ -3,6 +3,7 @@ verification, and a resident's right to their data and to leave (UU 27/2022)."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
@@ -122,6 +123,12 @@ def set_staff_active(actor, user: User, active: bool, request=None) -> User:
     user.save(update_fields=["is_active"])
     action = "accounts.reactivate" if active else "accounts.deactivate"
     audit.record(action, actor=actor, obj=user, request=request)
+    if not active:
+        from signing import api as signing
+
+        # Their signing certificate is revoked; letters they signed before stay valid.
+        with contextlib.suppress(signing.SigningUnavailable):
+            signing.revoke_signer(user, actor=actor)
     return user
 
 

@@ -29,5 +29,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("berita/rss/", NewsFeed(), name="news_feed"),
     path("akun/notifikasi/", include("notifications.urls")),
+    # Document verification (/verifikasi/<token>/) and the signing PIN: every region, no gate.
+    path("", include("signing.urls")),
     path("", include(wagtail_urls)),
 ]

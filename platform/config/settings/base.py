@@ -112,6 +112,7 @@ TENANT_APPS = [
     *COMMON_APPS,
     "organisation",
     "workdays",
+    "signing",
     *MODULE_APPS,
 ]
 INSTALLED_APPS = [*SHARED_APPS, *[app for app in TENANT_APPS if app not in SHARED_APPS]]
@@ -275,6 +276,16 @@ NOTIFICATIONS_RETRY_DELAYS = env.list(
 NOTIFICATIONS_GATEWAY_TIMEOUT = env.float("NOTIFICATIONS_GATEWAY_TIMEOUT", default=15)
 # Gateways on loopback or private addresses: only where nobody else can set a gateway URL.
 NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE = env.bool("NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE", default=False)
+
+# --- Document signing (platform/signing): keys encrypted at rest, a pluggable signer -------
+# Fernet key(s) for the CA's and signers' private keys; comma-separated, the first encrypts
+# (rotation). Required in production (prod.py); dev and test use a fixed, public value.
+SIGNING_KEY_ENCRYPTION_KEY = env.str("SIGNING_KEY_ENCRYPTION_KEY", default="")
+# Dotted path of the signer backend (signing.backends.SignerBackend); a national CA's
+# (BSrE) replaces ours here. Not SIGNING_BACKEND: Django's cookie signing uses that name.
+DOCUMENT_SIGNING_BACKEND = env.str(
+    "DOCUMENT_SIGNING_BACKEND", default="signing.backends.LocalCASigner"
+)
 
 # --- Onboarding: new regions wait for a Tangerang coordinator unless this is off ------------
 ONBOARDING_REQUIRES_APPROVAL = env.bool("ONBOARDING_REQUIRES_APPROVAL", default=True)

@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-" + "x" * 40)
 os.environ.setdefault("EMBEDDED_DATABASE", "true")
+# A fixed, public key for signing keys at rest: never use it for real keys.
+os.environ.setdefault("SIGNING_KEY_ENCRYPTION_KEY", "eX31m_z5UXE7W70nr2-b3y_lkPxf1OIfJM9s25lnkpU=")
 os.environ.setdefault("EMAIL_BACKEND", "notifications.mailbox.MailboxBackend")
 os.environ.setdefault("DEV_MAIL_VIEWER", "true")
 os.environ.setdefault("NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE", "true")

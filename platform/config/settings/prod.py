@@ -7,6 +7,9 @@ os.environ.setdefault("DEBUG", "false")
 from config.settings.base import *  # noqa: E402,F403
 from config.settings.base import env  # noqa: E402
 
+# The key that encrypts every region's signing keys at rest: no default in production.
+SIGNING_KEY_ENCRYPTION_KEY = env.str("SIGNING_KEY_ENCRYPTION_KEY")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # The load balancer's probes reach the pod over plain HTTP.

@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret-" + "x" * 40)
 os.environ.setdefault("EMBEDDED_DATABASE", "true")
+# A fixed, public key for signing keys at rest: never use it for real keys.
+os.environ.setdefault("SIGNING_KEY_ENCRYPTION_KEY", "H1RPa9wRSOwtFeH78GOYV94bDJM8ajzozqHXl3HMlPI=")
 # Processes the tests start (worker, live server) write mail where the tests can read it;
 # the test process itself gets Django's locmem backend from the test environment.
 os.environ.setdefault("EMAIL_BACKEND", "notifications.mailbox.MailboxBackend")

@@ -85,6 +85,7 @@ def record_payment(
     proof_file=None,
     actor=None,
     request=None,
+    today: date | None = None,
 ) -> Payment:
     """The operator records a transfer seen on the bank statement (full or partial)."""
     _check_payable(invoice, amount)
@@ -100,7 +101,7 @@ def record_payment(
             decided_by_name=_name(actor),
             decided_at=timezone.now(),
         )
-        refresh_invoice(invoice)
+        refresh_invoice(invoice, today)
         audit.record(
             "billing.record_payment",
             actor=actor,

@@ -287,7 +287,10 @@ BILLING_REMINDER_DAYS_BEFORE = env.int("BILLING_REMINDER_DAYS_BEFORE", default=7
 BILLING_GRACE_DAYS = env.int("BILLING_GRACE_DAYS", default=30)  # after the due date
 BILLING_OPERATOR = {
     "name": env.str("BILLING_OPERATOR_NAME", default="Sinergi · Kemitraan Kota Cerdas"),
-    "address": env.str("BILLING_OPERATOR_ADDRESS", default="Jl. Satria Sudirman No. 1, Kota Tangerang, Banten 15111"),
+    "address": env.str(
+        "BILLING_OPERATOR_ADDRESS",
+        default="Jl. Satria Sudirman No. 1, Kota Tangerang, Banten 15111",
+    ),
     "npwp": env.str("BILLING_OPERATOR_NPWP", default=""),
     "bank": env.str("BILLING_BANK_NAME", default="Bank BJB"),
     "account_number": env.str("BILLING_BANK_ACCOUNT", default="0000000000"),

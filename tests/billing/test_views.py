@@ -152,3 +152,20 @@ def test_the_operator_changes_a_regions_plan_from_a_date(tangsel, operator):
     invoice = invoicing.issue_invoice(tangsel, MARCH, issued_on=date(2026, 4, 1))
     assert [line.amount for line in invoice.lines.all()] == [2_419_355]  # 15 of 31 days
     assert invoice.sent_to == "bpkad@tangsel.go.id"
+
+
+@pytest.mark.django_db
+def test_the_modules_page_says_why_a_module_outside_the_plan_stays_off(tangsel, admin_client_for):
+    from modules.services import disable_module
+
+    disable_module(tangsel, "prices")
+    services.change_plan(tangsel, plan("hemat", 0, all_modules=False, allowed_modules=["laksa"]))
+    client = admin_client_for(tangsel)
+
+    answer = client.post("/admin/modul/prices/status/", {"enabled": "1"}, follow=True)
+
+    assert "Paket Hemat tidak mencakup modul ini" in answer.content.decode()
+    from modules.gate import enabled_keys, forget_on_change
+
+    forget_on_change()
+    assert "prices" not in enabled_keys("tangsel")

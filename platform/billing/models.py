@@ -19,6 +19,7 @@ PLATFORM_METERS = (STAFF, STORAGE, MESSAGES, DOMAINS)
 
 
 class Plan(models.Model):
+    wagtail_reference_index_ignore = True
     key = models.SlugField(_("kode"), max_length=40, unique=True)
     name = models.CharField(_("nama"), max_length=80)
     monthly_price = models.PositiveBigIntegerField(_("harga per bulan (Rp)"), default=0)
@@ -76,6 +77,8 @@ class Plan(models.Model):
 class Subscription(models.Model):
     """A region's current plan. The history that proration reads is in PlanChange."""
 
+    wagtail_reference_index_ignore = True
+
     region = models.OneToOneField(
         "tenants.Region", on_delete=models.CASCADE, related_name="subscription"
     )
@@ -108,6 +111,8 @@ class PlanChange(models.Model):
     """From `effective_on` (inclusive) the region is on `plan`; the latest change on or
     before a day decides that day's plan."""
 
+    wagtail_reference_index_ignore = True
+
     region = models.ForeignKey("tenants.Region", on_delete=models.CASCADE, related_name="+")
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT)
     effective_on = models.DateField(_("berlaku mulai"))
@@ -126,6 +131,8 @@ class PlanChange(models.Model):
 
 class UsageRecord(models.Model):
     """One meter's reading for one region on one day (recording again overwrites it)."""
+
+    wagtail_reference_index_ignore = True
 
     region = models.ForeignKey("tenants.Region", on_delete=models.CASCADE, related_name="+")
     meter = models.CharField(_("meter"), max_length=80)
@@ -150,6 +157,8 @@ class NumberCounter(models.Model):
     """The last number issued in a series and year: locked while a number is taken, in
     the transaction that creates the document, so numbers have no gaps."""
 
+    wagtail_reference_index_ignore = True
+
     series = models.CharField(max_length=10)
     year = models.PositiveIntegerField()
     last_number = models.PositiveIntegerField(default=0)
@@ -164,6 +173,8 @@ class NumberCounter(models.Model):
 
 
 class Invoice(models.Model):
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draf")
         ISSUED = "issued", _("Terbit")
@@ -174,7 +185,8 @@ class Invoice(models.Model):
 
     OPEN_STATUSES = (Status.ISSUED, Status.PARTIALLY_PAID, Status.OVERDUE)
 
-    region = models.ForeignKey("tenants.Region", on_delete=models.CASCADE, related_name="invoices")
+    # An issued invoice outlives anything done to its region (regions are archived).
+    region = models.ForeignKey("tenants.Region", on_delete=models.PROTECT, related_name="invoices")
     region_name = models.CharField(_("daerah"), max_length=120)
     period = models.DateField(_("periode"), help_text=_("Hari pertama bulan yang ditagih."))
     number = models.CharField(_("nomor"), max_length=30, unique=True)
@@ -208,6 +220,7 @@ class Invoice(models.Model):
 
 
 class InvoiceLine(models.Model):
+    wagtail_reference_index_ignore = True
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
     position = models.PositiveSmallIntegerField()
     meter = models.CharField(max_length=80, blank=True)  # empty for the plan's line
@@ -224,6 +237,8 @@ class InvoiceLine(models.Model):
 
 
 class Payment(models.Model):
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Menunggu konfirmasi")
         CONFIRMED = "confirmed", _("Dikonfirmasi")
@@ -255,6 +270,8 @@ class Payment(models.Model):
 
 class CreditNote(models.Model):
     """Voiding an issued invoice cancels it with a credit note for its full total."""
+
+    wagtail_reference_index_ignore = True
 
     invoice = models.OneToOneField(Invoice, on_delete=models.CASCADE, related_name="credit_note")
     number = models.CharField(_("nomor"), max_length=30, unique=True)

@@ -240,8 +240,8 @@ def dun(today: date | None = None) -> dict[str, int]:
     regions past the grace period on the partnership plan's limits (or lift them)."""
     today = today or periods.today()
     counts = {"overdue": 0, "reminders": 0}
-    open_invoices = Invoice.objects.filter(status__in=Invoice.OPEN_STATUSES).select_related(
-        "region"
+    open_invoices = list(
+        Invoice.objects.filter(status__in=Invoice.OPEN_STATUSES).select_related("region")
     )
     for invoice in open_invoices:
         before = invoice.status

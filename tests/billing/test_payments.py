@@ -37,6 +37,10 @@ def test_partial_payments_until_paid(tangsel):
     services.record_payment(invoice, 620_000, date(2026, 4, 5), reference="TRF-2")
     invoice.refresh_from_db()
     assert (invoice.status, invoice.outstanding) == ("paid", 0)
+    from audit.models import AuditEntry
+
+    logged = AuditEntry.objects.filter(action="billing.record_payment", object_id=str(invoice.pk))
+    assert logged.count() == 2
 
 
 @pytest.mark.django_db

@@ -169,3 +169,25 @@ def test_the_modules_page_says_why_a_module_outside_the_plan_stays_off(tangsel, 
 
     forget_on_change()
     assert "prices" not in enabled_keys("tangsel")
+
+
+@pytest.mark.django_db
+def test_staff_who_do_not_manage_the_region_cannot_open_its_invoices(invoice, tangsel, site_client):
+    from django.contrib.auth.models import Group, Permission
+    from django.db import connection
+
+    from accounts.models import User
+
+    connection.set_tenant(tangsel)
+    editor = User.objects.create_user("redaksi@tangsel.test", "x", is_staff=True)
+    group = Group.objects.create(name="Redaksi uji")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    editor.groups.add(group)
+    client = site_client(tangsel)
+    sign_in_staff(client, tangsel, "redaksi@tangsel.test")
+
+    for path in ("/admin/tagihan/", f"/admin/tagihan/{invoice.pk}/pdf/"):
+        answer = client.get(path)
+        # Wagtail's admin answers a refused page by sending the person back to the dashboard.
+        assert (answer.status_code, answer.get("Location")) == (302, "/admin/"), path
+        assert invoice.number.encode() not in answer.content

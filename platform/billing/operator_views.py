@@ -142,6 +142,16 @@ def proof_response(payment: Payment) -> FileResponse:
     return FileResponse(handle, content_type=content_type)
 
 
+def payments(request):
+    on_platform_with(request, MANAGE)
+    context = {
+        "payments": selectors.recent_payments(200),
+        "page_title": _("Pembayaran"),
+        "header_icon": "tick",
+    }
+    return TemplateResponse(request, "billing/operator/payments.html", context)
+
+
 def ageing(request):
     on_platform_with(request, MANAGE)
     context = {

@@ -14,6 +14,7 @@ operator_urls = (
     [
         path("", operator_views.index, name="index"),
         path("jalankan/", operator_views.run, name="run"),
+        path("pembayaran/", operator_views.payments, name="payments"),
         path("umur-piutang/", operator_views.ageing, name="ageing"),
         path("pendapatan/", operator_views.revenue, name="revenue"),
         path("daerah/", operator_views.regions, name="regions"),

@@ -63,6 +63,7 @@ def test_operator_records_a_partial_transfer_and_sees_it_in_the_reports(invoice,
     assert (
         operator.get(f"/admin/operator-tagihan/pembayaran/{payment.pk}/bukti/").status_code == 200
     )
+    assert "TRF 0410" in operator.get("/admin/operator-tagihan/pembayaran/").content.decode()
     assert "Rp 620.000" in operator.get("/admin/operator-tagihan/umur-piutang/").content.decode()
     revenue = operator.get("/admin/operator-tagihan/pendapatan/").content.decode()
     assert "Rp 1.120.000" in revenue and "Rp 500.000" in revenue

@@ -310,4 +310,22 @@ def apply_grace(region, today: date | None = None) -> Subscription | None:
                 obj=subscription,
                 details={"region": region.slug},
             )
+            if late:
+                _tell_limited(region, today)
     return subscription
+
+
+def _tell_limited(region, today: date) -> None:
+    body = _(
+        "Yth. Admin %(region)s,\n\nSebuah tagihan belum dilunasi melewati masa tenggang. Sejak "
+        "%(day)s batas paket Kemitraan berlaku untuk daerah Anda: kuota paket Kemitraan dan "
+        "hanya modul yang dicakupnya yang dapat diaktifkan. Semua data tetap aman dan situs "
+        "tetap melayani warga. Batas paket Anda kembali begitu tagihan dilunasi.\n"
+    ) % {"region": region.name, "day": date_format(today, "j F Y")}
+    for email in invoicing.billing_contacts(region):
+        send_email(
+            email,
+            _("Batas paket Kemitraan berlaku untuk %(region)s") % {"region": region.name},
+            body,
+            idempotency_key=f"billing.limited:{region.pk}:{today.isoformat()}:{email}"[:200],
+        )

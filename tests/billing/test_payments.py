@@ -113,6 +113,7 @@ def test_overdue_reminders_once_then_grace_limits_then_payment_lifts(tangsel, se
     services.dun(today=invoice.due_on + timedelta(days=31))
     assert Subscription.objects.get(region=tangsel).limited_since is not None
     assert selectors.effective_plan(tangsel).is_partnership
+    assert reminders.filter(idempotency_key__startswith="billing.limited:").count() == 1
     tangsel.refresh_from_db()
     assert tangsel.status == "active"  # residents keep their site
 

@@ -88,7 +88,7 @@ def record_payment(
     today: date | None = None,
 ) -> Payment:
     """The operator records a transfer seen on the bank statement (full or partial)."""
-    _check_payable(invoice, amount)
+    _check_payable(invoice, amount, paid_on)
     proof = proofs.save(invoice.region, proof_file) if proof_file else ""
     with transaction.atomic():
         payment = Payment.objects.create(
@@ -117,7 +117,7 @@ def submit_proof(
 ) -> Payment:
     """A region admin uploads a proof of transfer for the operator to confirm. Runs on the
     region's host: the file goes to the region's own media folder, the entry to its log."""
-    _check_payable(invoice, amount)
+    _check_payable(invoice, amount, paid_on)
     if not proof_file:
         raise ValidationError(_("Unggah bukti transfer (PDF, JPG atau PNG)."))
     proof = proofs.save(invoice.region, proof_file)
@@ -147,22 +147,30 @@ def decide_payment(payment: Payment, confirm: bool, *, actor=None, request=None)
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         if payment.status != Payment.Status.PENDING:
             raise ValidationError(_("Pembayaran ini sudah diputuskan."))
+        invoice = Invoice.objects.select_for_update().get(pk=payment.invoice_id)
+        if confirm and payment.amount > invoice.outstanding:
+            raise ValidationError(
+                _("Jumlah %(amount)s melebihi sisa tagihan %(left)s; tolak bukti ini.")
+                % {"amount": rupiah(payment.amount), "left": rupiah(invoice.outstanding)}
+            )
         payment.status = Payment.Status.CONFIRMED if confirm else Payment.Status.REJECTED
         payment.decided_by_name = _name(actor)
         payment.decided_at = timezone.now()
         payment.save(update_fields=["status", "decided_by_name", "decided_at"])
-        refresh_invoice(payment.invoice)
+        refresh_invoice(invoice)
         audit.record(
             "billing.confirm_payment" if confirm else "billing.reject_payment",
             actor=actor,
-            obj=payment.invoice,
+            obj=invoice,
             request=request,
             details={"payment": payment.pk, "amount": payment.amount},
         )
     return payment
 
 
-def _check_payable(invoice: Invoice, amount) -> None:
+def _check_payable(invoice: Invoice, amount, paid_on: date) -> None:
+    if paid_on > periods.today():
+        raise ValidationError(_("Tanggal transfer tidak boleh di masa depan."))
     if invoice.status in (Invoice.Status.VOID, Invoice.Status.DRAFT):
         raise ValidationError(
             _("Tagihan ini tidak dapat dibayar (%(status)s).")

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from billing import api, invoicing, selectors, services
+from billing import api, invoicing, periods, selectors, services
 from billing.models import Invoice, Subscription
 from notifications.models import Message
 from tests.billing.factories import plan
@@ -52,6 +52,8 @@ def test_a_region_admins_proof_counts_only_once_the_operator_confirms(tangsel):
     admin = User.objects.get(email="admin@tangsel.test")
     proof = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 bukti", content_type="application/pdf")
     payment = services.submit_proof(invoice, 1_120_000, APRIL_1, proof, actor=admin)
+    again = SimpleUploadedFile("lagi.png", b"\x89PNG", content_type="image/png")
+    duplicate = services.submit_proof(invoice, 1_120_000, APRIL_1, again, actor=admin)
     connection.set_schema_to_public()
 
     invoice.refresh_from_db()
@@ -61,11 +63,16 @@ def test_a_region_admins_proof_counts_only_once_the_operator_confirms(tangsel):
 
     assert "/tangsel/billing/bukti/" in proofs.path_of(payment)  # the region's own folder
 
+    with pytest.raises(ValidationError, match="masa depan"):
+        services.record_payment(invoice, 1000, periods.today() + timedelta(days=1))
     services.decide_payment(payment, confirm=True)
     invoice.refresh_from_db()
     assert invoice.status == "paid"
     with pytest.raises(ValidationError):
         services.decide_payment(payment, confirm=True)
+    with pytest.raises(ValidationError, match="melebihi sisa tagihan Rp 0"):
+        services.decide_payment(duplicate, confirm=True)
+    services.decide_payment(duplicate, confirm=False)
 
 
 @pytest.mark.django_db

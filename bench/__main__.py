@@ -15,7 +15,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import laksa, onboarding, provisioning, routing, signing, throughput
+    from bench import billing, laksa, onboarding, provisioning, routing, signing, throughput
     from bench.report import publish
     from tests.harness.database import drop_worker_database, prepare_worker_database
 
@@ -30,6 +30,7 @@ def main() -> None:
             *throughput.measure(name),
             *laksa.measure(name),
             *signing.measure(),
+            *billing.measure(),
         ]
     finally:
         drop_worker_database(name)

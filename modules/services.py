@@ -24,6 +24,10 @@ from modules.models import ModuleActivation
 
 def enable_module(region, key: str, *, actor=None, request=None) -> ModuleActivation:
     manifest = _manifest(key)
+    from billing.api import module_refusal
+
+    if refusal := module_refusal(region, key):
+        raise ValidationError(refusal)
     missing = [need for need in manifest.requires if not gate.is_enabled(need, region.schema_name)]
     if missing:
         names = ", ".join(str(registry.get(need).name) for need in missing)

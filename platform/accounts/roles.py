@@ -17,6 +17,7 @@ PLATFORM_ROLES = {
         "accounts.requires_two_factor",
         "onboarding.review_applications",
         "onboarding.operate_regions",
+        "billing.manage_billing",
     ],
     "Koordinator Kemitraan": [
         ADMIN_ACCESS,

@@ -93,6 +93,7 @@ SHARED_APPS = [
     "tenants",
     "modules",
     "onboarding",
+    "billing",
     "django_q",
 ]
 # Every folder of modules/ with a manifest.py is a module app, in region schemas only.
@@ -289,6 +290,26 @@ DOCUMENT_SIGNING_BACKEND = env.str(
 
 # --- Onboarding: new regions wait for a Tangerang coordinator unless this is off ------------
 ONBOARDING_REQUIRES_APPROVAL = env.bool("ONBOARDING_REQUIRES_APPROVAL", default=True)
+
+# --- Billing: invoices by bank transfer (platform/billing) ---------------------------------
+BILLING_PPN_PERCENT = env.str("BILLING_PPN_PERCENT", default="12")  # PPN (UU HPP), percent
+BILLING_DUE_DAYS = env.int("BILLING_DUE_DAYS", default=30)
+BILLING_REMINDER_DAYS_BEFORE = env.int("BILLING_REMINDER_DAYS_BEFORE", default=7)
+BILLING_GRACE_DAYS = env.int("BILLING_GRACE_DAYS", default=30)  # after the due date
+BILLING_OPERATOR = {
+    "name": env.str("BILLING_OPERATOR_NAME", default="Sinergi · Kemitraan Kota Cerdas"),
+    "address": env.str(
+        "BILLING_OPERATOR_ADDRESS",
+        default="Jl. Satria Sudirman No. 1, Kota Tangerang, Banten 15111",
+    ),
+    "npwp": env.str("BILLING_OPERATOR_NPWP", default=""),
+    "bank": env.str("BILLING_BANK_NAME", default="Bank BJB"),
+    "account_number": env.str("BILLING_BANK_ACCOUNT", default="0000000000"),
+    "account_name": env.str("BILLING_BANK_ACCOUNT_NAME", default="Sinergi Kemitraan Kota Cerdas"),
+}
+# Tests only: a dotted path the billing task calls just before it commits an invoice, so a
+# worker can be stopped at a known point.
+BILLING_CHECKPOINT = env.str("BILLING_CHECKPOINT", default="")
 
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class BillingConfig(AppConfig):
+    name = "billing"
+    verbose_name = _("Tagihan")
+
+    def ready(self) -> None:
+        from billing.tasks import ensure_schedules
+
+        post_migrate.connect(ensure_schedules, sender=self)

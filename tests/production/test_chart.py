@@ -87,6 +87,9 @@ def test_kubernetes_validate_does_catch_a_broken_manifest(chart):
         ({"settings": {"logLevel": "LOUD"}}, "/settings/logLevel"),
         ({"customDomains": [{"host": "portal.go.id"}]}, "tlsSecretName"),
         ({"podSecurityContext": {"runAsNonRoot": False}}, "runAsNonRoot"),
+        ({"media": {"s3": {"bucket": "Sinergi_Media"}}}, "/media/s3/bucket"),
+        ({"media": {"s3": {"endpointUrl": "s3.example.id"}}}, "/media/s3/endpointUrl"),
+        ({"media": {"s3": {"prefix": "/media/"}}}, "/media/s3/prefix"),
     ],
 )
 def test_the_values_schema_rejects_bad_values(chart, bad, complaint):
@@ -175,3 +178,18 @@ def test_backups_dump_public_and_each_live_region_schema_on_its_own(chart):
     assert '--schema="$schema"' in script
     # The script is valid shell.
     assert subprocess.run(["sh", "-n", "-c", script], capture_output=True).returncode == 0
+
+
+def test_media_go_to_the_bucket_in_production_and_to_a_volume_without_one(chart):
+    production = render(chart, PRODUCTION)
+    config = production["ConfigMap", "sinergi"]["data"]
+    assert config["MEDIA_S3_BUCKET"] == "sinergi-media"
+    assert config["MEDIA_S3_ENDPOINT_URL"] == "https://s3.sinergi.id"
+    assert config["MEDIA_S3_PREFIX"] == "media"
+    for name in ("sinergi-web", "sinergi-worker"):
+        volumes = {v["name"] for v in pod_spec(production["Deployment", name])["volumes"]}
+        assert "media" not in volumes
+    default = render(chart, {})
+    assert "MEDIA_S3_BUCKET" not in default["ConfigMap", "sinergi"]["data"]
+    (container,) = pod_spec(default["Deployment", "sinergi-web"])["containers"]
+    assert "/media" in {mount["mountPath"] for mount in container["volumeMounts"]}

@@ -228,6 +228,28 @@ STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Production: an S3-compatible bucket (AWS, MinIO, Ceph, ...), each region under
+# <MEDIA_S3_PREFIX>/<schema>/ (config.storage). Private; URLs are signed for
+# MEDIA_S3_URL_EXPIRES seconds, which must outlive a cached page (PAGE_CACHE_SECONDS).
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "config.storage.RegionMediaStorage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+            "access_key": env.str("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location_root": env.str("MEDIA_S3_PREFIX", default="media"),
+            "querystring_expire": env.int("MEDIA_S3_URL_EXPIRES", default=3600),
+            # "path" for MinIO and most self-hosted servers, "virtual" for AWS.
+            "addressing_style": env.str("MEDIA_S3_ADDRESSING_STYLE", default="path"),
+            "signature_version": "s3v4",
+        },
+    }
+    # Wagtail documents: its permission check first, then a redirect to a signed URL.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 # --- Language and time --------------------------------------------------------------------
 LANGUAGE_CODE = "id"

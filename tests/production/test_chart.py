@@ -51,6 +51,8 @@ def test_helm_lint_finds_no_warning_or_error(values):
 def test_every_rendered_manifest_is_valid_kubernetes(chart, values):
     manifests = render(chart, values)
     for manifest in manifests.values():
+        if manifest["apiVersion"] == "monitoring.coreos.com/v1":
+            continue  # the Prometheus Operator's CRD: not in the Kubernetes schemas
         # strict: an unknown or misspelt field is an error, not silently dropped.
         kubernetes_validate.validate(manifest, KUBE_VERSION, strict=True)
     kinds = {kind for kind, _ in manifests}
@@ -90,6 +92,7 @@ def test_kubernetes_validate_does_catch_a_broken_manifest(chart):
         ({"media": {"s3": {"bucket": "Sinergi_Media"}}}, "/media/s3/bucket"),
         ({"media": {"s3": {"endpointUrl": "s3.example.id"}}}, "/media/s3/endpointUrl"),
         ({"media": {"s3": {"prefix": "/media/"}}}, "/media/s3/prefix"),
+        ({"metrics": {"serviceMonitor": {"interval": "often"}}}, "/metrics/serviceMonitor"),
     ],
 )
 def test_the_values_schema_rejects_bad_values(chart, bad, complaint):
@@ -193,3 +196,29 @@ def test_media_go_to_the_bucket_in_production_and_to_a_volume_without_one(chart)
     assert "MEDIA_S3_BUCKET" not in default["ConfigMap", "sinergi"]["data"]
     (container,) = pod_spec(default["Deployment", "sinergi-web"])["containers"]
     assert "/media" in {mount["mountPath"] for mount in container["volumeMounts"]}
+
+
+def test_metrics_are_scraped_with_the_secret_token_from_every_web_worker(chart):
+    production = render(chart, PRODUCTION)
+    monitor = production["ServiceMonitor", "sinergi"]
+    (endpoint,) = monitor["spec"]["endpoints"]
+    assert endpoint["path"] == "/metrics"
+    assert endpoint["authorization"]["credentials"] == {
+        "name": "sinergi-production",
+        "key": "METRICS_TOKEN",
+    }
+    service = production["Service", "sinergi"]
+    assert (
+        monitor["spec"]["selector"]["matchLabels"].items() <= service["metadata"]["labels"].items()
+    )
+    assert endpoint["port"] in {port["name"] for port in service["spec"]["ports"]}
+    (web,) = pod_spec(production["Deployment", "sinergi-web"])["containers"]
+    assert {"name": "PROMETHEUS_MULTIPROC_DIR", "value": "/tmp/prometheus"} in web["env"]  # noqa: S108
+    # Prometheus' namespace may reach the web pods.
+    policy = production["NetworkPolicy", "sinergi-web"]
+    allowed = [
+        source["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+        for source in policy["spec"]["ingress"][0]["from"]
+    ]
+    assert allowed == ["ingress-nginx", "monitoring"]
+    assert ("ServiceMonitor", "sinergi") not in render(chart, {})

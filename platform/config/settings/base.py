@@ -128,6 +128,7 @@ ROOT_URLCONF = "config.urls_region"
 AUTH_USER_MODEL = "accounts.User"
 
 MIDDLEWARE = [
+    "config.metrics.MetricsMiddleware",
     "core.health.HealthMiddleware",
     "tenants.routing.RegionRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -307,6 +308,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own same-origin frames
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Metrics: Prometheus at /metrics for a scraper sending "Authorization: Bearer <token>" --
+# No token, no metrics (404). Database gauges are read at most once per METRICS_DB_SECONDS.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_DB_SECONDS = env.int("METRICS_DB_SECONDS", default=30)
 
 # --- Audit ---------------------------------------------------------------------------------
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=5 * 365)

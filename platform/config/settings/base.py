@@ -134,6 +134,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pages.cache.AnonymousPageCacheMiddleware",
+    # Inside the page cache, so that a cached page keeps the header (and nonce) it was made with.
+    "config.csp.SinergiCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -308,6 +310,39 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own same-origin frames
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Content Security Policy (django-csp; config.csp) --------------------------------------
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+# Resident pages: no inline script; inline style only with the request's nonce. Images may
+# come from any https origin: the media bucket and each region's own map tile server.
+_CSP_RESIDENT = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF, NONCE],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+}
+CSP_ADMIN_PREFIXES = ["/admin/", "/dev/"]
+# Wagtail's admin (and the development mail viewer): inline scripts and styles, same origin.
+CSP_ADMIN_DIRECTIVES = {
+    **_CSP_RESIDENT,
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
+if env.str("CSP_REPORT_URI", default=""):
+    _CSP_RESIDENT["report-uri"] = env.str("CSP_REPORT_URI")
+    CSP_ADMIN_DIRECTIVES["report-uri"] = env.str("CSP_REPORT_URI")
+# CSP_REPORT_ONLY=true: browsers report violations but block nothing (to try a new policy).
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_RESIDENT}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_RESIDENT}
 
 # --- Metrics: Prometheus at /metrics for a scraper sending "Authorization: Bearer <token>" --
 # No token, no metrics (404). Database gauges are read at most once per METRICS_DB_SECONDS.

@@ -123,6 +123,8 @@ PUBLIC_SCHEMA_NAME = "public"
 # by the clone, not run. Both settings are needed: the first alone runs every migration.
 TENANT_BASE_SCHEMA = "region_template"
 TENANT_CREATION_FAKES_MIGRATIONS = True
+# Regions migrated at the same time by migrate_regions (each holds a database connection).
+TENANT_MULTIPROCESSING_MAX_PROCESSES = env.int("MIGRATION_PROCESSES", default=4)
 PUBLIC_SCHEMA_URLCONF = "config.urls_public"
 ROOT_URLCONF = "config.urls_region"
 AUTH_USER_MODEL = "accounts.User"

@@ -93,6 +93,7 @@ def test_kubernetes_validate_does_catch_a_broken_manifest(chart):
         ({"media": {"s3": {"endpointUrl": "s3.example.id"}}}, "/media/s3/endpointUrl"),
         ({"media": {"s3": {"prefix": "/media/"}}}, "/media/s3/prefix"),
         ({"metrics": {"serviceMonitor": {"interval": "often"}}}, "/metrics/serviceMonitor"),
+        ({"migrations": {"processes": 0}}, "/migrations/processes"),
     ],
 )
 def test_the_values_schema_rejects_bad_values(chart, bad, complaint):
@@ -122,6 +123,8 @@ def test_migration_job_runs_before_new_code_with_the_command_the_test_database_i
     # the region template) with exactly this command, so every test run proves it migrates.
     harness = (ROOT / "tests" / "harness" / "database.py").read_text()
     assert f'call_command("{command[-1]}", verbosity=0)' in harness
+    # Regions migrate `migrations.processes` at a time (migrate_regions reads this).
+    assert {"name": "MIGRATION_PROCESSES", "value": "4"} in container["env"]
     configmap = manifests["ConfigMap", "sinergi"]
     assert "pre-install" in configmap["metadata"]["annotations"]["helm.sh/hook"]
     assert configmap["data"]["DJANGO_SETTINGS_MODULE"] == "config.settings.prod"

@@ -161,3 +161,22 @@ def test_a_failing_region_stops_alone_and_the_next_run_retries_only_it(own_datab
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     assert " 1 migrated, 0 failed" in summary(resumed)
     assert "satuan" in region_columns(own_database, "ukur_item")["balikpapan"]
+
+
+@pytest.mark.django_db
+def test_a_pod_is_not_ready_until_the_public_schema_has_this_codes_migrations(client):
+    from core import health
+
+    assert client.get("/readyz").status_code == 200
+    with connection.cursor() as cursor:  # as if the migration Job had not run yet
+        cursor.execute(
+            "DELETE FROM public.django_migrations WHERE id = "
+            "(SELECT max(id) FROM public.django_migrations)"
+        )
+    health._migrated["public"] = False
+    try:
+        response = client.get("/readyz")
+        assert response.status_code == 503
+        assert response.json()["status"] == "migrating"
+    finally:
+        health._migrated["public"] = False  # the deletion is rolled back with the test

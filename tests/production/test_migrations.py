@@ -168,11 +168,14 @@ def test_a_pod_is_not_ready_until_the_public_schema_has_this_codes_migrations(cl
     from core import health
 
     assert client.get("/readyz").status_code == 200
+    from django.db.migrations.loader import MigrationLoader
+
+    leaves = MigrationLoader(connection).graph.leaf_nodes("tenants")
     with connection.cursor() as cursor:  # as if the migration Job had not run yet
         cursor.execute(
-            "DELETE FROM public.django_migrations WHERE id = "
-            "(SELECT max(id) FROM public.django_migrations)"
+            "DELETE FROM public.django_migrations WHERE app = %s AND name = %s", leaves[0]
         )
+        assert cursor.rowcount == 1
     health._migrated["public"] = False
     try:
         response = client.get("/readyz")

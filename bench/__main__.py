@@ -15,7 +15,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import billing, laksa, onboarding, provisioning, routing, signing, throughput
+    from bench import billing, laksa, migrations, onboarding, provisioning, routing, signing, throughput
     from bench.report import publish
     from tests.harness.database import drop_worker_database, prepare_worker_database
 
@@ -31,6 +31,7 @@ def main() -> None:
             *laksa.measure(name),
             *signing.measure(),
             *billing.measure(),
+            *migrations.measure(name),
         ]
     finally:
         drop_worker_database(name)

@@ -51,6 +51,8 @@ def test_helm_lint_finds_no_warning_or_error(values):
 def test_every_rendered_manifest_is_valid_kubernetes(chart, values):
     manifests = render(chart, values)
     for manifest in manifests.values():
+        if manifest["apiVersion"] == "monitoring.coreos.com/v1":
+            continue  # the Prometheus Operator's CRD: not in the Kubernetes schemas
         # strict: an unknown or misspelt field is an error, not silently dropped.
         kubernetes_validate.validate(manifest, KUBE_VERSION, strict=True)
     kinds = {kind for kind, _ in manifests}
@@ -87,6 +89,11 @@ def test_kubernetes_validate_does_catch_a_broken_manifest(chart):
         ({"settings": {"logLevel": "LOUD"}}, "/settings/logLevel"),
         ({"customDomains": [{"host": "portal.go.id"}]}, "tlsSecretName"),
         ({"podSecurityContext": {"runAsNonRoot": False}}, "runAsNonRoot"),
+        ({"media": {"s3": {"bucket": "Sinergi_Media"}}}, "/media/s3/bucket"),
+        ({"media": {"s3": {"endpointUrl": "s3.example.id"}}}, "/media/s3/endpointUrl"),
+        ({"media": {"s3": {"prefix": "/media/"}}}, "/media/s3/prefix"),
+        ({"metrics": {"serviceMonitor": {"interval": "often"}}}, "/metrics/serviceMonitor"),
+        ({"migrations": {"processes": 0}}, "/migrations/processes"),
     ],
 )
 def test_the_values_schema_rejects_bad_values(chart, bad, complaint):
@@ -116,6 +123,8 @@ def test_migration_job_runs_before_new_code_with_the_command_the_test_database_i
     # the region template) with exactly this command, so every test run proves it migrates.
     harness = (ROOT / "tests" / "harness" / "database.py").read_text()
     assert f'call_command("{command[-1]}", verbosity=0)' in harness
+    # Regions migrate `migrations.processes` at a time (migrate_regions reads this).
+    assert {"name": "MIGRATION_PROCESSES", "value": "4"} in container["env"]
     configmap = manifests["ConfigMap", "sinergi"]
     assert "pre-install" in configmap["metadata"]["annotations"]["helm.sh/hook"]
     assert configmap["data"]["DJANGO_SETTINGS_MODULE"] == "config.settings.prod"
@@ -175,3 +184,44 @@ def test_backups_dump_public_and_each_live_region_schema_on_its_own(chart):
     assert '--schema="$schema"' in script
     # The script is valid shell.
     assert subprocess.run(["sh", "-n", "-c", script], capture_output=True).returncode == 0
+
+
+def test_media_go_to_the_bucket_in_production_and_to_a_volume_without_one(chart):
+    production = render(chart, PRODUCTION)
+    config = production["ConfigMap", "sinergi"]["data"]
+    assert config["MEDIA_S3_BUCKET"] == "sinergi-media"
+    assert config["MEDIA_S3_ENDPOINT_URL"] == "https://s3.sinergi.id"
+    assert config["MEDIA_S3_PREFIX"] == "media"
+    for name in ("sinergi-web", "sinergi-worker"):
+        volumes = {v["name"] for v in pod_spec(production["Deployment", name])["volumes"]}
+        assert "media" not in volumes
+    default = render(chart, {})
+    assert "MEDIA_S3_BUCKET" not in default["ConfigMap", "sinergi"]["data"]
+    (container,) = pod_spec(default["Deployment", "sinergi-web"])["containers"]
+    assert "/media" in {mount["mountPath"] for mount in container["volumeMounts"]}
+
+
+def test_metrics_are_scraped_with_the_secret_token_from_every_web_worker(chart):
+    production = render(chart, PRODUCTION)
+    monitor = production["ServiceMonitor", "sinergi"]
+    (endpoint,) = monitor["spec"]["endpoints"]
+    assert endpoint["path"] == "/metrics"
+    assert endpoint["authorization"]["credentials"] == {
+        "name": "sinergi-production",
+        "key": "METRICS_TOKEN",
+    }
+    service = production["Service", "sinergi"]
+    assert (
+        monitor["spec"]["selector"]["matchLabels"].items() <= service["metadata"]["labels"].items()
+    )
+    assert endpoint["port"] in {port["name"] for port in service["spec"]["ports"]}
+    (web,) = pod_spec(production["Deployment", "sinergi-web"])["containers"]
+    assert {"name": "PROMETHEUS_MULTIPROC_DIR", "value": "/tmp/prometheus"} in web["env"]  # noqa: S108
+    # Prometheus' namespace may reach the web pods.
+    policy = production["NetworkPolicy", "sinergi-web"]
+    allowed = [
+        source["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+        for source in policy["spec"]["ingress"][0]["from"]
+    ]
+    assert allowed == ["ingress-nginx", "monitoring"]
+    assert ("ServiceMonitor", "sinergi") not in render(chart, {})

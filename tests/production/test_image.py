@@ -44,3 +44,11 @@ def test_dockerfile_runs_gunicorn_as_the_fixed_non_root_user_and_builds_with_the
 def test_dockerignore_keeps_secrets_and_local_state_out_of_the_build_context():
     ignored = set((ROOT / ".dockerignore").read_text().split())
     assert {".git", ".env", ".venv", ".data"} <= ignored
+
+
+def test_gunicorn_finds_its_settings_in_the_images_working_directory():
+    # gunicorn reads ./gunicorn.conf.py by itself: the metrics' multiprocess hooks live there.
+    assert (ROOT / "gunicorn.conf.py").is_file()
+    ignored = set((ROOT / ".dockerignore").read_text().split())
+    assert "gunicorn.conf.py" not in ignored and "*.py" not in ignored
+    assert re.search(r"^WORKDIR /app$", (ROOT / "Dockerfile").read_text(), re.M)

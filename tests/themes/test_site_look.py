@@ -23,7 +23,7 @@ DEMO_LOOK = {
 
 
 def style_of(html: str) -> str:
-    return re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    return re.search(r"<style[^>]*>(.*?)</style>", html, re.S).group(1)
 
 
 def rebrand(region, **values):

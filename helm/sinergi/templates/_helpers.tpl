@@ -55,6 +55,7 @@ app.kubernetes.io/component: {{ index . 1 }}
   emptyDir:
     medium: Memory
     sizeLimit: 256Mi
+{{- if not .Values.media.s3.bucket }}
 - name: media
 {{- if .Values.media.existingClaim }}
   persistentVolumeClaim:
@@ -62,13 +63,16 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{- else }}
   emptyDir: {}
 {{- end }}
+{{- end }}
 {{- end -}}
 
 {{- define "sinergi.volumeMounts" -}}
 - name: tmp
   mountPath: /tmp
+{{- if not .Values.media.s3.bucket }}
 - name: media
   mountPath: /media
+{{- end }}
 {{- end -}}
 
 {{- define "sinergi.podSpecCommon" -}}

@@ -125,16 +125,21 @@ PUBLIC_SCHEMA_NAME = "public"
 # by the clone, not run. Both settings are needed: the first alone runs every migration.
 TENANT_BASE_SCHEMA = "region_template"
 TENANT_CREATION_FAKES_MIGRATIONS = True
+# Regions migrated at the same time by migrate_regions (each holds a database connection).
+TENANT_MULTIPROCESSING_MAX_PROCESSES = env.int("MIGRATION_PROCESSES", default=4)
 PUBLIC_SCHEMA_URLCONF = "config.urls_public"
 ROOT_URLCONF = "config.urls_region"
 AUTH_USER_MODEL = "accounts.User"
 
 MIDDLEWARE = [
+    "config.metrics.MetricsMiddleware",
     "core.health.HealthMiddleware",
     "tenants.routing.RegionRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pages.cache.AnonymousPageCacheMiddleware",
+    # Inside the page cache, so that a cached page keeps the header (and nonce) it was made with.
+    "config.csp.SinergiCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -230,6 +235,28 @@ STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Production: an S3-compatible bucket (AWS, MinIO, Ceph, ...), each region under
+# <MEDIA_S3_PREFIX>/<schema>/ (config.storage). Private; URLs are signed for
+# MEDIA_S3_URL_EXPIRES seconds, which must outlive a cached page (PAGE_CACHE_SECONDS).
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "config.storage.RegionMediaStorage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+            "access_key": env.str("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location_root": env.str("MEDIA_S3_PREFIX", default="media"),
+            "querystring_expire": env.int("MEDIA_S3_URL_EXPIRES", default=3600),
+            # "path" for MinIO and most self-hosted servers, "virtual" for AWS.
+            "addressing_style": env.str("MEDIA_S3_ADDRESSING_STYLE", default="path"),
+            "signature_version": "s3v4",
+        },
+    }
+    # Wagtail documents: its permission check first, then a redirect to a signed URL.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 # --- Language and time --------------------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -317,6 +344,44 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own same-origin frames
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Content Security Policy (django-csp; config.csp) --------------------------------------
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+# Resident pages: no inline script; inline style only with the request's nonce. Images may
+# come from any https origin: the media bucket and each region's own map tile server.
+_CSP_RESIDENT = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF, NONCE],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+}
+CSP_ADMIN_PREFIXES = ["/admin/", "/dev/"]
+# Wagtail's admin (and the development mail viewer): inline scripts and styles, same origin.
+CSP_ADMIN_DIRECTIVES = {
+    **_CSP_RESIDENT,
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
+if env.str("CSP_REPORT_URI", default=""):
+    _CSP_RESIDENT["report-uri"] = env.str("CSP_REPORT_URI")
+    CSP_ADMIN_DIRECTIVES["report-uri"] = env.str("CSP_REPORT_URI")
+# CSP_REPORT_ONLY=true: browsers report violations but block nothing (to try a new policy).
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_RESIDENT}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_RESIDENT}
+
+# --- Metrics: Prometheus at /metrics for a scraper sending "Authorization: Bearer <token>" --
+# No token, no metrics (404). Database gauges are read at most once per METRICS_DB_SECONDS.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_DB_SECONDS = env.int("METRICS_DB_SECONDS", default=30)
 
 # --- Audit ---------------------------------------------------------------------------------
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=5 * 365)

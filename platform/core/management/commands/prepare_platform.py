@@ -14,7 +14,8 @@ class Command(BaseCommand):
         quiet = max(verbosity - 1, 0)
         call_command("migrate_schemas", shared=True, interactive=False, verbosity=quiet)
         call_command("createcachetable", verbosity=quiet)
-        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=quiet)
+        # Regions already at the code's migrations are skipped; the rest migrate in parallel.
+        call_command("migrate_regions", verbosity=quiet)
         if template.ensure_template(verbosity=quiet):
             self.stdout.write("Region template rebuilt.")
         from tenants import pool

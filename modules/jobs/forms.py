@@ -14,6 +14,7 @@ from modules.jobs.models import (
     SEEKER_EDUCATION,
     Application,
     Company,
+    CompanyDocument,
     JobCard,
     JobFair,
     JobType,
@@ -72,6 +73,40 @@ class CompanyForm(forms.ModelForm):
 
     def clean_nib(self):
         return "".join((self.cleaned_data.get("nib") or "").split())
+
+
+PDF_INPUT = forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
+
+
+def _document_field(label, required: bool) -> forms.FileField:
+    return forms.FileField(
+        label=label,
+        required=required,
+        widget=PDF_INPUT,
+        help_text=gettext_lazy("Berkas PDF, paling besar 5 MB."),
+        error_messages={"required": gettext_lazy("Unggah dokumen ini (PDF).")},
+    )
+
+
+class CompanyRegistrationForm(CompanyForm):
+    """The company's data with the documents Disnaker checks it against."""
+
+    nib_document = _document_field(gettext_lazy("Dokumen NIB dari OSS (PDF)"), True)
+    akta_document = _document_field(gettext_lazy("Akta pendirian (PDF, bila ada)"), False)
+
+    def company_data(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if not k.endswith("_document")}
+
+    def files_by_kind(self) -> dict:
+        return {
+            CompanyDocument.Kind.NIB: self.cleaned_data.get("nib_document"),
+            CompanyDocument.Kind.AKTA: self.cleaned_data.get("akta_document"),
+        }
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Jenis dokumen"), choices=CompanyDocument.Kind)
+    file = _document_field(gettext_lazy("Dokumen (PDF)"), True)
 
 
 class InviteForm(forms.Form):

@@ -24,7 +24,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from audit import api as audit
-from modules.jobs import cards, notices, selectors
+from modules.jobs import cards, documents, notices, selectors
 from modules.jobs.models import (
     Application,
     ApplicationEvent,
@@ -76,14 +76,24 @@ FINAL_STAGES = (Application.Stage.HIRED, Application.Stage.NOT_SELECTED)
 
 # --- companies ------------------------------------------------------------------------------
 @transaction.atomic
-def register_company(*, actor, request=None, **data: Any) -> Company:
+def register_company(
+    *, actor, request=None, files: dict[str, UploadedFile] | None = None, **data: Any
+) -> Company:
     """A resident registers a company; they become its first member and Disnaker is asked
-    to verify it."""
+    to verify it. `files` maps a document kind to its upload (a bad one refuses the
+    whole registration, with its message under `<kind>_document`)."""
+    uploads = {kind: upload for kind, upload in (files or {}).items() if upload}
+    for kind, upload in uploads.items():
+        documents.check_document(upload, f"{kind}_document")
     company = Company(created_by=actor, submitted_at=timezone.now())
     _assign(company, data, COMPANY_FIELDS)
     company.full_clean()
     company.save()
     CompanyMember.objects.create(company=company, user=actor, is_owner=True)
+    for kind, upload in uploads.items():
+        documents.add_document(
+            company, kind, upload, actor=actor, request=request, field=f"{kind}_document"
+        )
     audit.record(
         "jobs.register_company", actor=actor, obj=company, request=request, details=_co(company)
     )

@@ -27,6 +27,12 @@ urlpatterns = [
     path("perusahaan/<int:pk>/", employer.company, name="company"),
     path("perusahaan/<int:pk>/ubah/", employer.company_edit, name="company_edit"),
     path("perusahaan/<int:pk>/undang/", employer.company_invite, name="company_invite"),
+    path("perusahaan/<int:pk>/dokumen/", employer.company_document_add, name="document_add"),
+    path(
+        "perusahaan/<int:pk>/dokumen/<int:document>/",
+        employer.company_document,
+        name="document",
+    ),
     path("perusahaan/<int:pk>/lowongan-baru/", employer.vacancy_create, name="vacancy_create"),
     path("undangan/<str:token>/", employer.accept_invitation, name="accept_invitation"),
     path("kelola/lowongan/<int:pk>/", employer.vacancy_manage, name="vacancy_manage"),

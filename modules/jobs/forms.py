@@ -377,3 +377,35 @@ class PeriodForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise ValidationError(_("Tanggal awal harus sebelum tanggal akhir."))
         return data
+
+
+class CardReportForm(forms.Form):
+    """The AK/1 holder's six-monthly report."""
+
+    status = forms.TypedChoiceField(
+        label=gettext_lazy("Keadaan Anda sekarang"),
+        choices=[
+            ("1", gettext_lazy("Masih mencari kerja")),
+            ("0", gettext_lazy("Sudah bekerja")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Pilih keadaan Anda sekarang.")},
+    )
+    employer = forms.CharField(
+        label=gettext_lazy("Nama tempat bekerja (bila sudah bekerja)"),
+        max_length=150,
+        required=False,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Keterangan (tidak wajib)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") is False and not (data.get("employer") or "").strip():
+            self.add_error("employer", _("Tuliskan nama tempat Anda bekerja."))
+        return data

@@ -20,6 +20,8 @@ urlpatterns = [
     path("pencarian/<int:pk>/hapus/", views.search_delete, name="search_delete"),
     path("ak1/", views.cards_page, name="cards"),
     path("ak1/<int:pk>/cetak/", views.card_print, name="card_print"),
+    path("ak1/<int:pk>/kartu.pdf", views.card_print_pdf, name="card_pdf"),
+    path("ak1/<int:pk>/lapor/", views.card_report, name="card_report"),
     path("ak1/cek/<str:code>/", views.card_check, name="card_check"),
     # Employers
     path("perusahaan/", employer.employer_home, name="employer_home"),

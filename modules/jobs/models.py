@@ -307,7 +307,14 @@ class Vacancy(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="jobs_vacancy_search"),
-            models.Index(fields=["status", "closes_on"], name="jobs_vacancy_status_closes"),
+            # Covering: the search's count of open vacancies reads the index alone.
+            models.Index(
+                fields=["status", "closes_on"],
+                include=["company_id"],
+                name="jobs_vacancy_status_closes",
+            ),
+            # The list's default order (newest first), and statistics by publication day.
+            models.Index(fields=["-published_at", "-id"], name="jobs_vacancy_newest"),
         ]
 
     def __str__(self) -> str:
@@ -405,6 +412,8 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["vacancy", "stage"], name="jobs_application_stage"),
             models.Index(fields=["hired_at"], name="jobs_application_hired"),
+            # The month's applications (the usage meter) and statistics by period.
+            models.Index(fields=["created_at"], name="jobs_application_created"),
         ]
 
     def __str__(self) -> str:

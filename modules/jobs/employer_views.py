@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from modules.jobs import cards, documents, forms, selectors, services
 from modules.jobs.formatting import salary_text
 from modules.jobs.models import Vacancy
-from modules.jobs.views import _add_errors, cv_response
+from modules.jobs.views import _add_errors, cv_response, photo_response
 
 NS = "module-jobs"
 
@@ -330,3 +330,12 @@ def applicant_cv(request, pk: int):
         raise Http404
     services.record_cv_download(application, actor=request.user, request=request)
     return cv_response(profile.cv)
+
+
+@login_required
+def applicant_photo(request, pk: int):
+    application = get_object_or_404(selectors.member_applications(request.user), pk=pk)
+    profile = selectors.profile_of(application.seeker) if application.seeker else None
+    if profile is None or not profile.photo:
+        raise Http404
+    return photo_response(profile)

@@ -198,6 +198,13 @@ class ProfileForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
     remove_cv = forms.BooleanField(label=gettext_lazy("Hapus CV yang tersimpan"), required=False)
+    photo = forms.FileField(
+        label=gettext_lazy("Foto (JPG atau PNG)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,.jpg,.jpeg,.png"}),
+        help_text=gettext_lazy("Paling besar 2 MB; hanya dilihat perusahaan yang Anda lamar."),
+    )
+    remove_photo = forms.BooleanField(label=gettext_lazy("Hapus foto"), required=False)
 
     class Meta:
         model = SeekerProfile
@@ -228,6 +235,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["cv"].help_text = _("Berkas PDF, paling besar %(mb)s MB.") % {"mb": cv_limit_mb}
         if not has_cv:
             del self.fields["remove_cv"]
+        if not (self.instance.pk and self.instance.photo):
+            del self.fields["remove_photo"]
 
 
 class ApplyForm(forms.Form):

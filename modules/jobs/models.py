@@ -321,6 +321,10 @@ class Vacancy(models.Model):
         return f"{self.title} · {self.company}"
 
 
+def photo_path(instance: SeekerProfile, filename: str) -> str:
+    return str(PurePosixPath("jobs", "foto-pencari-kerja", f"{uuid.uuid4().hex}.jpg"))
+
+
 class SeekerProfile(models.Model):
     """A resident's job-seeker profile; employers see it only through an application."""
 
@@ -342,6 +346,10 @@ class SeekerProfile(models.Model):
     )
     share_phone = models.BooleanField(
         _("perusahaan yang saya lamar boleh melihat nomor telepon saya"), default=True
+    )
+    # Re-encoded as JPEG without its metadata, in the region's private folder.
+    photo = models.FileField(
+        _("foto"), storage=private_storage, upload_to=photo_path, max_length=200, blank=True
     )
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("lowongan/<int:pk>/lamar/", views.apply, name="apply"),
     path("profil/", views.profile, name="profile"),
     path("profil/cv/", views.my_cv, name="my_cv"),
+    path("profil/foto/", views.my_photo, name="my_photo"),
     path("lamaran/", views.my_applications, name="my_applications"),
     path("lamaran/<int:pk>/", views.my_application, name="my_application"),
     path("bursa/", views.fairs, name="fairs"),
@@ -45,4 +46,5 @@ urlpatterns = [
     path("kelola/lowongan/<int:pk>/tarik/", employer.vacancy_withdraw, name="vacancy_withdraw"),
     path("kelola/pelamar/<int:pk>/", employer.applicant, name="applicant"),
     path("kelola/pelamar/<int:pk>/cv/", employer.applicant_cv, name="applicant_cv"),
+    path("kelola/pelamar/<int:pk>/foto/", employer.applicant_photo, name="applicant_photo"),
 ]

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -102,12 +102,15 @@ def profile(request):
         has_cv=has_cv,
     )
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("cv", "remove_cv")}
+        files = ("cv", "remove_cv", "photo", "remove_photo")
+        data = {k: v for k, v in form.cleaned_data.items() if k not in files}
         try:
             services.save_profile(
                 request.user,
                 cv=form.cleaned_data.get("cv"),
                 remove_cv=form.cleaned_data.get("remove_cv", False),
+                photo=form.cleaned_data.get("photo"),
+                remove_photo=form.cleaned_data.get("remove_photo", False),
                 **data,
             )
         except ValidationError as exc:
@@ -128,6 +131,21 @@ def my_cv(request):
     if not selectors.has_cv(profile):
         raise Http404
     return cv_response(profile.cv)
+
+
+@login_required
+def my_photo(request):
+    profile = selectors.profile_of(request.user)
+    if profile is None or not profile.photo:
+        raise Http404
+    return photo_response(profile)
+
+
+def photo_response(profile) -> FileResponse:
+    response = FileResponse(profile.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def cv_response(cv) -> HttpResponse:

@@ -183,6 +183,7 @@ def cards_view(request):
         "cards.html",
         _("Kartu AK/1"),
         waiting=cards.cards_waiting()[:200],
+        late=cards.late_reports()[:200],
         issued=issued,
         today=selectors.region_today(),
     )

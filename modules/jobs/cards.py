@@ -59,6 +59,12 @@ def reporting_cards(today: date | None = None) -> QuerySet[JobCard]:
     )
 
 
+def late_reports(today: date | None = None) -> QuerySet[JobCard]:
+    """Valid cards whose six-monthly report is overdue: Disnaker's follow-up list."""
+    today = today or selectors.region_today()
+    return reporting_cards(today).filter(report_due_on__lt=today).order_by("report_due_on")
+
+
 def may_report(card: JobCard, today: date | None = None) -> bool:
     today = today or selectors.region_today()
     return (

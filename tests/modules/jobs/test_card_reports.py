@@ -199,3 +199,16 @@ def test_cards_pdf_and_report_of_region_a_are_404_through_region_bs_host(
 
     assert answers == [404, 404]
     assert not re.search("Rahmat", other_admin.get(f"{ADMIN}ak1/").text)
+
+
+def test_disnaker_sees_the_cards_whose_report_is_late(holder, tangsel, signed_in):
+    _person, _client, card = holder
+    staff = signed_in(tangsel, verifier(tangsel))
+
+    on_time = staff.get(f"{ADMIN}ak1/").text
+    due_soon(tangsel, card, days=-3)
+    late = staff.get(f"{ADMIN}ak1/").text
+
+    section = late[late.index("Terlambat wajib lapor") : late.index("Terbit terakhir")]
+    assert "Tidak ada yang terlambat." in on_time
+    assert card.number in section and "Rahmat Hidayat" in section

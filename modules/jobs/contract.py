@@ -60,6 +60,8 @@ def contract_objects(region) -> dict:
         "document_add:pk": own_company.pk,
         "document:pk": own_company.pk,
         "document:document": document.pk,
+        "document_remove:pk": own_company.pk,
+        "document_remove:document": document.pk,
         "applicant_photo:pk": theirs.pk,
         "card:pk": card.pk,
         "code": card.check_code,

@@ -70,6 +70,29 @@ def add_document(
     return document
 
 
+@transaction.atomic
+def remove_document(document: CompanyDocument, *, actor, request=None) -> None:
+    """A member takes a document back while Disnaker has not yet verified the company
+    (afterwards the documents it was verified on stay)."""
+    company = Company.objects.select_for_update().get(pk=document.company_id)
+    if actor is None or not selectors.is_member(actor, company):
+        raise PermissionDenied(_("Anda bukan anggota perusahaan ini."))
+    if company.status not in (Company.Status.PENDING, Company.Status.REJECTED):
+        raise ValidationError(
+            _("Dokumen perusahaan yang sudah diverifikasi Disnaker tidak dapat dihapus.")
+        )
+    storage, name = document.file.storage, document.file.name
+    audit.record(
+        "jobs.remove_company_document",
+        actor=actor,
+        obj=company,
+        request=request,
+        details={"document_id": document.pk, "kind": document.kind},
+    )
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
 def document_response(document: CompanyDocument, *, actor, request=None) -> FileResponse:
     """The document as a download; the reading is audited (deeds name people)."""
     with transaction.atomic():

@@ -95,6 +95,21 @@ def company_document_add(request, pk: int):
 
 
 @login_required
+def company_document_remove(request, pk: int, document: int):
+    company = _company(request, pk)
+    found = get_object_or_404(documents.documents_of(company), pk=document)
+    if request.method == "POST":
+        try:
+            documents.remove_document(found, actor=request.user, request=request)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Dokumen %(name)s dihapus.") % {"name": found.file_name})
+    return redirect(f"{NS}:company", company.pk)
+
+
+@login_required
 def company_document(request, pk: int, document: int):
     company = _company(request, pk)
     found = get_object_or_404(documents.documents_of(company), pk=document)

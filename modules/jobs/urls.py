@@ -36,6 +36,11 @@ urlpatterns = [
         employer.company_document,
         name="document",
     ),
+    path(
+        "perusahaan/<int:pk>/dokumen/<int:document>/hapus/",
+        employer.company_document_remove,
+        name="document_remove",
+    ),
     path("perusahaan/<int:pk>/lowongan-baru/", employer.vacancy_create, name="vacancy_create"),
     path("undangan/<str:token>/", employer.accept_invitation, name="accept_invitation"),
     path("kelola/lowongan/<int:pk>/", employer.vacancy_manage, name="vacancy_manage"),

@@ -167,3 +167,30 @@ def test_documents_of_region_a_are_not_reachable_through_region_bs_host(
     ]
 
     assert answers == [404, 404, 404, 404]
+
+
+def test_a_member_removes_a_document_until_the_company_is_verified(
+    registered, tangsel, signed_in, private_media, django_capture_on_commit_callbacks
+):
+    from modules.jobs import services
+
+    made, client, docs = registered["company"], registered["client"], registered["docs"]
+    akta, nib = docs["akta"], docs["nib"]
+    stored = private_media / tangsel.schema_name / akta.file.name
+    company(tangsel, rival_owner := resident(tangsel, "Dodi"), name="CV Lain")
+    rival = signed_in(tangsel, rival_owner)
+
+    stranger = rival.post(f"{RESIDENT}perusahaan/{made.pk}/dokumen/{akta.pk}/hapus/")
+    with django_capture_on_commit_callbacks(execute=True):  # the file goes once it commits
+        removed = client.post(
+            f"{RESIDENT}perusahaan/{made.pk}/dokumen/{akta.pk}/hapus/", follow=True
+        )
+    in_region(tangsel)
+    services.verify_company(made, actor=verifier(tangsel))
+    kept = client.post(f"{RESIDENT}perusahaan/{made.pk}/dokumen/{nib.pk}/hapus/", follow=True)
+
+    assert stranger.status_code == 404
+    assert "Dokumen akta.pdf dihapus." in removed.text
+    assert not stored.exists()
+    assert "sudah diverifikasi Disnaker tidak dapat dihapus" in kept.text
+    assert list(made.documents.values_list("kind", flat=True)) == ["nib"]

@@ -15,7 +15,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import billing, laksa, migrations, onboarding, provisioning, routing, signing, throughput
+    from bench import billing, jobs_search, laksa, migrations, onboarding, provisioning, routing, signing, throughput
     from bench.report import publish
     from tests.harness.database import drop_worker_database, prepare_worker_database
 
@@ -32,6 +32,8 @@ def main() -> None:
             *signing.measure(),
             *billing.measure(),
             *migrations.measure(name),
+            # Last: it loads 50,000 vacancies and 500,000 applications into Tangsel.
+            *jobs_search.measure(name),
         ]
     finally:
         drop_worker_database(name)

@@ -3,6 +3,7 @@ download, and what is removed when they delete their account."""
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -60,6 +61,7 @@ def personal_data(user) -> dict:
             "area": profile.area.name if profile.area else "",
             "share_phone": profile.share_phone,
             "cv": profile.cv.file_name if selectors.has_cv(profile) else None,
+            "photo": bool(profile.photo),
         },
         "applications": [
             {
@@ -86,6 +88,16 @@ def personal_data(user) -> dict:
                 "requested_at": c.requested_at.isoformat(),
                 "valid_until": c.valid_until.isoformat() if c.valid_until else None,
                 "placed_with": c.placed_with,
+                "report_due_on": c.report_due_on.isoformat() if c.report_due_on else None,
+                "reports": [
+                    {
+                        "reported_at": r.reported_at.isoformat(),
+                        "still_looking": r.still_looking,
+                        "employer": r.employer,
+                        "note": r.note,
+                    }
+                    for r in c.reports.all()
+                ],
             }
             for c in cards.cards_of(user)
         ],
@@ -100,9 +112,13 @@ def personal_data(user) -> dict:
 
 
 def erase(user) -> None:
-    """The profile and CV go; applications stay for the statistics, without the seeker (the
-    account's deletion empties their link) and without what the seeker wrote. AK/1 cards
-    go with the account (they hold the NIK)."""
+    """The profile, CV and photo go; applications stay for the statistics, without the
+    seeker (the account's deletion empties their link) and without what the seeker wrote.
+    AK/1 cards and their reports go with the account (they hold the NIK)."""
+    profile = SeekerProfile.objects.filter(user=user).exclude(photo="").first()
+    if profile is not None:
+        storage, name = profile.photo.storage, profile.photo.name
+        transaction.on_commit(lambda: storage.delete(name))
     SeekerProfile.objects.filter(user=user).delete()
     selectors.applications_of(user).update(cover_note="")
     CompanyInvitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()

@@ -8,6 +8,11 @@ urlpatterns = [
     path("", admin_views.index, name="index"),
     path("perusahaan/", admin_views.companies, name="companies"),
     path("perusahaan/<int:pk>/", admin_views.company, name="company"),
+    path(
+        "perusahaan/<int:pk>/dokumen/<int:document>/",
+        admin_views.company_document,
+        name="document",
+    ),
     path("lowongan/", admin_views.vacancies, name="vacancies"),
     path("lowongan/<int:pk>/", admin_views.vacancy, name="vacancy"),
     path("bursa/", admin_views.fairs, name="fairs"),

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from modules.jobs import cards, forms, selectors, services
+from modules.jobs import cards, documents, forms, selectors, services
 from modules.jobs import statistics as figures
 from modules.jobs.formatting import salary_text
 from modules.jobs.models import Company, JobCard, JobFair, Vacancy
@@ -106,9 +106,17 @@ def company(request, pk: int):
         company.name,
         company=company,
         members=selectors.members_of(company),
+        documents=documents.documents_of(company),
         vacancies=company.vacancies.order_by("-created_at")[:100],
         form=form,
     )
+
+
+def company_document(request, pk: int, document: int):
+    _require(request, VERIFY)
+    company = get_object_or_404(Company, pk=pk)
+    found = get_object_or_404(documents.documents_of(company), pk=document)
+    return documents.document_response(found, actor=request.user, request=request)
 
 
 def vacancies(request):
@@ -175,6 +183,7 @@ def cards_view(request):
         "cards.html",
         _("Kartu AK/1"),
         waiting=cards.cards_waiting()[:200],
+        late=cards.late_reports()[:200],
         issued=issued,
         today=selectors.region_today(),
     )

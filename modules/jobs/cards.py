@@ -2,8 +2,10 @@
 
 A job seeker asks for a card online with the data of their KTP; Disnaker checks it and
 issues the card with a number (`AK1/<year>/<sequence>`, one sequence per region and year)
-valid for two years, or rejects it with a reason. An employer's hire marks the placement
-on the seeker's valid card. The NIK is shown only to its owner and to Disnaker; the card's
+valid for two years, or rejects it with a reason. While the card is valid its holder
+reports every six months (wajib lapor): still looking, or working and where; a daily
+schedule reminds them as the date nears. An employer's hire marks the placement on the
+seeker's valid card. The NIK is shown only to its owner and to Disnaker; the card's
 QR code opens a check page that shows neither the NIK nor the full name.
 """
 
@@ -20,13 +22,17 @@ from django.utils.translation import gettext as _
 
 from audit import api as audit
 from modules.jobs import selectors
-from modules.jobs.models import JobCard
+from modules.jobs.models import JobCard, JobCardReport
 from notifications import api as notifications
 
 ISSUE = "jobs.issue_job_cards"
 VALID_YEARS = 2
 # A card may be renewed from this many days before it expires.
 RENEW_DAYS = 30
+REPORT_MONTHS = 6
+# A report may be made from this many days before it is due; reminders start a week before.
+REPORT_WINDOW_DAYS = 30
+REPORT_REMIND_DAYS = 7
 
 
 # --- reads ------------------------------------------------------------------------------------
@@ -41,6 +47,42 @@ def valid_card(user, today: date | None = None) -> JobCard | None:
         .order_by("-valid_until")
         .first()
     )
+
+
+def reporting_cards(today: date | None = None) -> QuerySet[JobCard]:
+    """Valid cards of holders not yet placed: the ones that report every six months."""
+    return JobCard.objects.filter(
+        status=JobCard.Status.ISSUED,
+        valid_until__gte=today or selectors.region_today(),
+        placed_at__isnull=True,
+        report_due_on__isnull=False,
+    )
+
+
+def late_reports(today: date | None = None) -> QuerySet[JobCard]:
+    """Valid cards whose six-monthly report is overdue: Disnaker's follow-up list."""
+    today = today or selectors.region_today()
+    return reporting_cards(today).filter(report_due_on__lt=today).order_by("report_due_on")
+
+
+def may_report(card: JobCard, today: date | None = None) -> bool:
+    today = today or selectors.region_today()
+    return (
+        reporting_cards(today).filter(pk=card.pk).exists()
+        and card.report_due_on - timedelta(days=REPORT_WINDOW_DAYS) <= today
+    )
+
+
+def report_dates(card: JobCard) -> list[date]:
+    """The card's reporting dates from issue to expiry (what the printed card lists)."""
+    if card.issued_at is None or card.valid_until is None:
+        return []
+    issued = timezone.localtime(card.issued_at, selectors.region_zone()).date()
+    dates, step = [], 1
+    while (due := _months_later(issued, REPORT_MONTHS * step)) <= card.valid_until:
+        dates.append(due)
+        step += 1
+    return dates
 
 
 def cards_waiting() -> QuerySet[JobCard]:
@@ -124,6 +166,7 @@ def issue_card(card: JobCard, *, actor, request=None) -> JobCard:
     card.status, card.issued_at = JobCard.Status.ISSUED, timezone.now()
     card.valid_until = _years_later(today, VALID_YEARS) - timedelta(days=1)
     card.reviewed_by = actor
+    card.report_due_on = _months_later(today, REPORT_MONTHS)
     card.save()
     audit.record(
         "jobs.issue_card",
@@ -163,6 +206,84 @@ def reject_card(card: JobCard, reason: str, *, actor, request=None) -> JobCard:
     return card
 
 
+@transaction.atomic
+def report(
+    card: JobCard,
+    *,
+    user,
+    still_looking: bool,
+    employer: str = "",
+    note: str = "",
+    request=None,
+) -> JobCardReport:
+    """The holder's six-monthly report. Still looking: the next one is due six months on;
+    working: the card records the placement and asks for no more reports."""
+    card = JobCard.objects.select_for_update().get(pk=card.pk)
+    if card.user_id != user.pk:
+        raise PermissionDenied
+    today = selectors.region_today()
+    if not may_report(card, today):
+        raise ValidationError(_("Kartu ini belum atau tidak perlu dilaporkan sekarang."))
+    employer = (employer or "").strip()
+    if not still_looking and not employer:
+        raise ValidationError({"employer": _("Tuliskan nama tempat Anda bekerja.")})
+    made = JobCardReport.objects.create(
+        card=card,
+        still_looking=still_looking,
+        employer="" if still_looking else employer[:150],
+        note=(note or "").strip(),
+    )
+    before = card.report_due_on
+    if still_looking:
+        card.report_due_on = _months_later(today, REPORT_MONTHS)
+    else:
+        card.report_due_on = None
+        card.placed_at, card.placed_with = timezone.now(), employer[:150]
+    card.save(update_fields=["report_due_on", "placed_at", "placed_with"])
+    audit.record(
+        "jobs.report_card",
+        actor=user,
+        obj=card,
+        request=request,
+        details={
+            "still_looking": still_looking,
+            "due": before.isoformat(),
+            "next_due": card.report_due_on.isoformat() if card.report_due_on else None,
+        },
+    )
+    return made
+
+
+def remind_reports(today: date | None = None) -> int:
+    """In the current region: remind holders whose report is due within a week (or late).
+    Once per card and due date, so a re-run tells nobody twice; returns how many were told
+    for the first time."""
+    today = today or selectors.region_today()
+    due = reporting_cards(today).filter(
+        report_due_on__lte=today + timedelta(days=REPORT_REMIND_DAYS)
+    )
+    told = 0
+    for card in due.select_related("user"):
+        key = f"jobs.card_report:{card.pk}:{card.report_due_on.isoformat()}"
+        if notifications.notices(card.user).filter(idempotency_key=key).exists():
+            continue
+        day = formats.date_format(card.report_due_on, "j F Y")
+        notifications.notify(
+            card.user,
+            "jobs.card_report",
+            _("Waktunya lapor kartu AK/1 %(number)s") % {"number": card.number},
+            _(
+                "Pemegang kartu AK/1 wajib lapor setiap enam bulan. Laporkan paling lambat "
+                "%(day)s apakah Anda masih mencari kerja, dari halaman AK/1."
+            )
+            % {"day": day},
+            url=reverse("module-jobs:cards"),
+            idempotency_key=key,
+        )
+        told += 1
+    return told
+
+
 def mark_placement(user, company_name: str) -> int:
     """An employer hired `user`: their valid card records where. Called inside the hire's
     transaction; a card placed earlier keeps its first placement."""
@@ -190,6 +311,18 @@ def _next_number(year: int) -> str:
     )
     sequence = int(last.rsplit("/", 1)[1]) + 1 if last else 1
     return f"{prefix}{sequence:06d}"
+
+
+def _months_later(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
 
 
 def _years_later(day: date, years: int) -> date:

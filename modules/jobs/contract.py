@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import QueryDict
 
-from modules.jobs import alerts, selectors, services
+from modules.jobs import alerts, documents, selectors, services
 from modules.jobs.models import Education, JobType, Sector
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -26,13 +26,19 @@ def contract_objects(region) -> dict:
     own_company, own_vacancy = company_with_vacancy(admin, "PT Uji Kontrak")
     _other_company, other_vacancy = company_with_vacancy(other, "CV Lain Kontrak")
     for person in (admin, other):
-        seeker(person)
+        seeker(person, photo=_photo())
     mine = services.apply(other_vacancy, user=admin, cover_note="Uji")
     theirs = services.apply(own_vacancy, user=other, cover_note="Uji")
     _invitation, token = services.invite_member(
         own_company, f"kolega-{secrets.token_hex(4)}@{region.slug}.test", actor=admin
     )
     card = own_card(admin)
+    document = documents.add_document(
+        own_company,
+        "nib",
+        SimpleUploadedFile("nib.pdf", PDF, content_type="application/pdf"),
+        actor=admin,
+    )
     saved = alerts.save_search(admin, QueryDict("q=gudang"))
     fair = services.save_fair(
         None,
@@ -49,6 +55,14 @@ def contract_objects(region) -> dict:
         "fair_edit:pk": fair.pk,
         "pk": own_vacancy.pk,
         "card_print:pk": card.pk,
+        "card_pdf:pk": card.pk,
+        "card_report:pk": card.pk,
+        "document_add:pk": own_company.pk,
+        "document:pk": own_company.pk,
+        "document:document": document.pk,
+        "document_remove:pk": own_company.pk,
+        "document_remove:document": document.pk,
+        "applicant_photo:pk": theirs.pk,
         "card:pk": card.pk,
         "code": card.check_code,
         "company:pk": own_company.pk,
@@ -94,6 +108,16 @@ def company_with_vacancy(owner, name: str):
     services.approve_vacancy(vacancy, actor=verifier)
     vacancy.refresh_from_db()
     return company, vacancy
+
+
+def _photo() -> SimpleUploadedFile:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 40), (30, 90, 160)).save(out, format="PNG")
+    return SimpleUploadedFile("foto.png", out.getvalue(), content_type="image/png")
 
 
 def seeker(user, **data):

@@ -14,10 +14,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from modules.jobs import cards, forms, selectors, services
+from modules.jobs import cards, documents, forms, selectors, services
 from modules.jobs.formatting import salary_text
 from modules.jobs.models import Vacancy
-from modules.jobs.views import _add_errors, cv_response
+from modules.jobs.views import _add_errors, cv_response, photo_response
 
 NS = "module-jobs"
 
@@ -30,11 +30,14 @@ def employer_home(request):
 
 @login_required
 def company_register(request):
-    form = forms.CompanyForm(request.POST or None)
+    form = forms.CompanyRegistrationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             company = services.register_company(
-                actor=request.user, request=request, **form.cleaned_data
+                actor=request.user,
+                request=request,
+                files=form.files_by_kind(),
+                **form.company_data(),
             )
         except ValidationError as exc:
             _add_errors(form, exc)
@@ -61,8 +64,56 @@ def company(request, pk: int):
         "members": selectors.members_of(company),
         "today": selectors.region_today(),
         "invite_form": forms.InviteForm(),
+        "documents": documents.documents_of(company),
+        "document_form": forms.DocumentForm(),
     }
     return render(request, "jobs/employer/company.html", context)
+
+
+@login_required
+def company_document_add(request, pk: int):
+    company = _company(request, pk)
+    if request.method != "POST":
+        return redirect(f"{NS}:company", company.pk)
+    form = forms.DocumentForm(request.POST, request.FILES)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        documents.add_document(
+            company,
+            form.cleaned_data["kind"],
+            form.cleaned_data["file"],
+            actor=request.user,
+            request=request,
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Dokumen tersimpan; Disnaker dapat membacanya."))
+    return redirect(f"{NS}:company", company.pk)
+
+
+@login_required
+def company_document_remove(request, pk: int, document: int):
+    company = _company(request, pk)
+    found = get_object_or_404(documents.documents_of(company), pk=document)
+    if request.method == "POST":
+        try:
+            documents.remove_document(found, actor=request.user, request=request)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Dokumen %(name)s dihapus.") % {"name": found.file_name})
+    return redirect(f"{NS}:company", company.pk)
+
+
+@login_required
+def company_document(request, pk: int, document: int):
+    company = _company(request, pk)
+    found = get_object_or_404(documents.documents_of(company), pk=document)
+    return documents.document_response(found, actor=request.user, request=request)
 
 
 @login_required
@@ -294,3 +345,12 @@ def applicant_cv(request, pk: int):
         raise Http404
     services.record_cv_download(application, actor=request.user, request=request)
     return cv_response(profile.cv)
+
+
+@login_required
+def applicant_photo(request, pk: int):
+    application = get_object_or_404(selectors.member_applications(request.user), pk=pk)
+    profile = selectors.profile_of(application.seeker) if application.seeker else None
+    if profile is None or not profile.photo:
+        raise Http404
+    return photo_response(profile)

@@ -14,6 +14,7 @@ from modules.jobs.models import (
     SEEKER_EDUCATION,
     Application,
     Company,
+    CompanyDocument,
     JobCard,
     JobFair,
     JobType,
@@ -72,6 +73,40 @@ class CompanyForm(forms.ModelForm):
 
     def clean_nib(self):
         return "".join((self.cleaned_data.get("nib") or "").split())
+
+
+PDF_INPUT = forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
+
+
+def _document_field(label, required: bool) -> forms.FileField:
+    return forms.FileField(
+        label=label,
+        required=required,
+        widget=PDF_INPUT,
+        help_text=gettext_lazy("Berkas PDF, paling besar 5 MB."),
+        error_messages={"required": gettext_lazy("Unggah dokumen ini (PDF).")},
+    )
+
+
+class CompanyRegistrationForm(CompanyForm):
+    """The company's data with the documents Disnaker checks it against."""
+
+    nib_document = _document_field(gettext_lazy("Dokumen NIB dari OSS (PDF)"), True)
+    akta_document = _document_field(gettext_lazy("Akta pendirian (PDF, bila ada)"), False)
+
+    def company_data(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if not k.endswith("_document")}
+
+    def files_by_kind(self) -> dict:
+        return {
+            CompanyDocument.Kind.NIB: self.cleaned_data.get("nib_document"),
+            CompanyDocument.Kind.AKTA: self.cleaned_data.get("akta_document"),
+        }
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Jenis dokumen"), choices=CompanyDocument.Kind)
+    file = _document_field(gettext_lazy("Dokumen (PDF)"), True)
 
 
 class InviteForm(forms.Form):
@@ -163,6 +198,13 @@ class ProfileForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
     remove_cv = forms.BooleanField(label=gettext_lazy("Hapus CV yang tersimpan"), required=False)
+    photo = forms.FileField(
+        label=gettext_lazy("Foto (JPG atau PNG)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,.jpg,.jpeg,.png"}),
+        help_text=gettext_lazy("Paling besar 2 MB; hanya dilihat perusahaan yang Anda lamar."),
+    )
+    remove_photo = forms.BooleanField(label=gettext_lazy("Hapus foto"), required=False)
 
     class Meta:
         model = SeekerProfile
@@ -193,6 +235,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["cv"].help_text = _("Berkas PDF, paling besar %(mb)s MB.") % {"mb": cv_limit_mb}
         if not has_cv:
             del self.fields["remove_cv"]
+        if not (self.instance.pk and self.instance.photo):
+            del self.fields["remove_photo"]
 
 
 class ApplyForm(forms.Form):
@@ -341,4 +385,36 @@ class PeriodForm(forms.Form):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise ValidationError(_("Tanggal awal harus sebelum tanggal akhir."))
+        return data
+
+
+class CardReportForm(forms.Form):
+    """The AK/1 holder's six-monthly report."""
+
+    status = forms.TypedChoiceField(
+        label=gettext_lazy("Keadaan Anda sekarang"),
+        choices=[
+            ("1", gettext_lazy("Masih mencari kerja")),
+            ("0", gettext_lazy("Sudah bekerja")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Pilih keadaan Anda sekarang.")},
+    )
+    employer = forms.CharField(
+        label=gettext_lazy("Nama tempat bekerja (bila sudah bekerja)"),
+        max_length=150,
+        required=False,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Keterangan (tidak wajib)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") is False and not (data.get("employer") or "").strip():
+            self.add_error("employer", _("Tuliskan nama tempat Anda bekerja."))
         return data

@@ -4,6 +4,8 @@ Disnaker), job seekers' profiles and CVs, and applications moving through stages
 from __future__ import annotations
 
 import secrets
+import uuid
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -12,6 +14,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from modules.jobs.storage import private_storage
 
 # The text search configuration of every vacancy's search vector and every query.
 SEARCH_CONFIG = "indonesian"
@@ -152,6 +156,43 @@ class CompanyMember(models.Model):
         return f"{self.user} @ {self.company}"
 
 
+def document_path(instance: CompanyDocument, filename: str) -> str:
+    """A random name: the uploader's file name is kept only in the row, never on disk."""
+    return str(PurePosixPath("jobs", "dokumen-perusahaan", f"{uuid.uuid4().hex}.pdf"))
+
+
+class CompanyDocument(models.Model):
+    """A document a company hands Disnaker for its verification (NIB from OSS, deed of
+    establishment, ...): a PDF in the region's private folder, read only by the company's
+    members and Disnaker."""
+
+    class Kind(models.TextChoices):
+        NIB = "nib", _("Dokumen NIB (OSS)")
+        AKTA = "akta", _("Akta pendirian")
+        NPWP = "npwp", _("NPWP perusahaan")
+        OTHER = "lainnya", _("Dokumen lain")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("jenis dokumen"), max_length=10, choices=Kind.choices)
+    file = models.FileField(
+        _("berkas"), storage=private_storage, upload_to=document_path, max_length=200
+    )
+    file_name = models.CharField(_("nama berkas"), max_length=150)
+    size = models.PositiveIntegerField(_("ukuran (bita)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dokumen perusahaan")
+        verbose_name_plural = _("dokumen perusahaan")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.company}"
+
+
 class CompanyInvitation(models.Model):
     """A colleague invited by email; the link, opened while signed in with that address,
     makes them a member."""
@@ -266,11 +307,22 @@ class Vacancy(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="jobs_vacancy_search"),
-            models.Index(fields=["status", "closes_on"], name="jobs_vacancy_status_closes"),
+            # Covering: the search's count of open vacancies reads the index alone.
+            models.Index(
+                fields=["status", "closes_on"],
+                include=["company_id"],
+                name="jobs_vacancy_status_closes",
+            ),
+            # The list's default order (newest first), and statistics by publication day.
+            models.Index(fields=["-published_at", "-id"], name="jobs_vacancy_newest"),
         ]
 
     def __str__(self) -> str:
         return f"{self.title} · {self.company}"
+
+
+def photo_path(instance: SeekerProfile, filename: str) -> str:
+    return str(PurePosixPath("jobs", "foto-pencari-kerja", f"{uuid.uuid4().hex}.jpg"))
 
 
 class SeekerProfile(models.Model):
@@ -294,6 +346,10 @@ class SeekerProfile(models.Model):
     )
     share_phone = models.BooleanField(
         _("perusahaan yang saya lamar boleh melihat nomor telepon saya"), default=True
+    )
+    # Re-encoded as JPEG without its metadata, in the region's private folder.
+    photo = models.FileField(
+        _("foto"), storage=private_storage, upload_to=photo_path, max_length=200, blank=True
     )
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
@@ -364,6 +420,8 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["vacancy", "stage"], name="jobs_application_stage"),
             models.Index(fields=["hired_at"], name="jobs_application_hired"),
+            # The month's applications (the usage meter) and statistics by period.
+            models.Index(fields=["created_at"], name="jobs_application_created"),
         ]
 
     def __str__(self) -> str:
@@ -437,6 +495,8 @@ class JobCard(models.Model):
     )
     placed_at = models.DateTimeField(_("ditempatkan"), null=True, blank=True)
     placed_with = models.CharField(_("ditempatkan di"), max_length=150, blank=True)
+    # The holder reports every six months while the card is valid (wajib lapor).
+    report_due_on = models.DateField(_("wajib lapor paling lambat"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("kartu AK/1")
@@ -453,6 +513,24 @@ class JobCard(models.Model):
 
     def __str__(self) -> str:
         return self.number or f"AK/1 #{self.pk}"
+
+
+class JobCardReport(models.Model):
+    """A holder's six-monthly report on their card: still looking, or working (and where)."""
+
+    card = models.ForeignKey(JobCard, on_delete=models.CASCADE, related_name="reports")
+    still_looking = models.BooleanField(_("masih mencari kerja"))
+    employer = models.CharField(_("bekerja di"), max_length=150, blank=True)
+    note = models.TextField(_("keterangan"), max_length=1000, blank=True)
+    reported_at = models.DateTimeField(_("dilaporkan"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("laporan kartu AK/1")
+        verbose_name_plural = _("laporan kartu AK/1")
+        ordering = ["-reported_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.card} · {self.reported_at:%Y-%m-%d}"
 
 
 class SavedSearch(models.Model):

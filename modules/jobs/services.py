@@ -12,19 +12,21 @@ Rules that hold whatever page a request comes from:
 from __future__ import annotations
 
 import hashlib
+import io
 import secrets
 from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from audit import api as audit
-from modules.jobs import cards, notices, selectors
+from modules.jobs import cards, documents, notices, selectors
 from modules.jobs.models import (
     Application,
     ApplicationEvent,
@@ -76,14 +78,24 @@ FINAL_STAGES = (Application.Stage.HIRED, Application.Stage.NOT_SELECTED)
 
 # --- companies ------------------------------------------------------------------------------
 @transaction.atomic
-def register_company(*, actor, request=None, **data: Any) -> Company:
+def register_company(
+    *, actor, request=None, files: dict[str, UploadedFile] | None = None, **data: Any
+) -> Company:
     """A resident registers a company; they become its first member and Disnaker is asked
-    to verify it."""
+    to verify it. `files` maps a document kind to its upload (a bad one refuses the
+    whole registration, with its message under `<kind>_document`)."""
+    uploads = {kind: upload for kind, upload in (files or {}).items() if upload}
+    for kind, upload in uploads.items():
+        documents.check_document(upload, f"{kind}_document")
     company = Company(created_by=actor, submitted_at=timezone.now())
     _assign(company, data, COMPANY_FIELDS)
     company.full_clean()
     company.save()
     CompanyMember.objects.create(company=company, user=actor, is_owner=True)
+    for kind, upload in uploads.items():
+        documents.add_document(
+            company, kind, upload, actor=actor, request=request, field=f"{kind}_document"
+        )
     audit.record(
         "jobs.register_company", actor=actor, obj=company, request=request, details=_co(company)
     )
@@ -458,14 +470,29 @@ PDF_MAGIC = b"%PDF-"
 
 @transaction.atomic
 def save_profile(
-    user, *, cv: UploadedFile | None = None, remove_cv: bool = False, **data: Any
+    user,
+    *,
+    cv: UploadedFile | None = None,
+    remove_cv: bool = False,
+    photo: UploadedFile | None = None,
+    remove_photo: bool = False,
+    **data: Any,
 ) -> SeekerProfile:
-    """The resident's own job-seeker profile, with their CV (PDF) when one is given."""
+    """The resident's own job-seeker profile, with their CV (PDF) and photo when given."""
     content = check_cv(cv) if cv is not None else None
+    picture = check_photo(photo) if photo is not None else None
     profile = SeekerProfile.objects.filter(user=user).first() or SeekerProfile(user=user)
     _assign(profile, data, PROFILE_FIELDS)
-    profile.full_clean()
+    profile.full_clean(exclude=["photo"])
+    old_photo = profile.photo.name if profile.photo else ""
+    if picture is not None:
+        profile.photo.save("foto.jpg", ContentFile(picture), save=False)
+    elif remove_photo:
+        profile.photo = ""
     profile.save()
+    if old_photo and old_photo != profile.photo.name:
+        storage, name = profile.photo.storage, old_photo
+        transaction.on_commit(lambda: storage.delete(name))
     if content is not None:
         CurriculumVitae.objects.update_or_create(
             profile=profile,
@@ -497,6 +524,32 @@ def check_cv(upload: UploadedFile) -> bytes:
     if not (name_ok and type_ok and content.startswith(PDF_MAGIC)):
         raise ValidationError({"cv": _("CV harus berupa berkas PDF (.pdf).")})
     return content
+
+
+PHOTO_MAX_MB = 2
+PHOTO_MAX_SIDE = 800
+
+
+def check_photo(upload: UploadedFile) -> bytes:
+    """The photo re-encoded as a JPEG of at most PHOTO_MAX_SIDE pixels a side, without its
+    metadata (a phone's photo may carry where it was taken)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size > PHOTO_MAX_MB * 1024 * 1024:
+        raise ValidationError(
+            {"photo": _("Foto paling besar %(mb)s MB; ukuran berkas ini %(size)s MB.")
+             % {"mb": PHOTO_MAX_MB, "size": formats.number_format(upload.size / 1048576, 1)}}
+        )  # fmt: skip
+    try:
+        with Image.open(upload) as image:
+            if image.format not in ("JPEG", "PNG", "WEBP"):
+                raise UnidentifiedImageError
+            image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+            out = io.BytesIO()
+            image.convert("RGB").save(out, format="JPEG", quality=85)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        raise ValidationError({"photo": _("Foto harus berupa gambar JPG atau PNG.")}) from None
+    return out.getvalue()
 
 
 def _safe_name(name: str) -> str:

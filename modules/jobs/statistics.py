@@ -137,4 +137,17 @@ def as_csv(result: Report) -> str:
             period,
         ]
     )
+    # Time to fill: in the placements column, as it is measured over the placements.
+    median = result.median_days_to_placement
+    writer.writerow(
+        [
+            _("waktu pengisian"),
+            _("median hari dari lowongan tayang sampai diterima bekerja"),
+            "",
+            "",
+            "",
+            "" if median is None else f"{median:.1f}",
+            period,
+        ]
+    )
     return out.getvalue()

@@ -1,5 +1,6 @@
-"""Background work of Siap Kerja: reminding employers that a vacancy closes soon, and
-email alerts of saved searches (alerts.py).
+"""Background work of Siap Kerja: reminding employers that a vacancy closes soon, email
+alerts of saved searches (alerts.py), and reminding AK/1 holders of their six-monthly
+report (cards.py; once per card and due date).
 
 One daily schedule walks the live regions that have the module on; in each, every member
 of a company whose published vacancy closes within REMIND_DAYS (region's dates) is told
@@ -15,11 +16,12 @@ from django.db import connection
 
 from core.schedules import ensure_schedule, in_each_schema
 from modules import gate
-from modules.jobs import alerts, notices, selectors
+from modules.jobs import alerts, cards, notices, selectors
 
 REMIND_DAYS = 5
 REMINDER_SCHEDULE = "jobs.closing_reminders"
 ALERT_SCHEDULE = "jobs.search_alerts"
+CARD_REPORT_SCHEDULE = "jobs.card_reports"
 
 
 def remind_closing() -> int:
@@ -41,6 +43,11 @@ def send_alerts() -> int:
     return alerts.send_alerts()
 
 
+def remind_card_reports() -> int:
+    """In the current region: AK/1 holders whose six-monthly report is due soon."""
+    return cards.remind_reports()
+
+
 def _in_regions_with_the_module(job) -> dict[str, int]:
     def guarded() -> int:
         return job() if gate.is_enabled("jobs", connection.schema_name) else 0
@@ -57,10 +64,19 @@ def send_alerts_everywhere() -> dict[str, int]:
     return _in_regions_with_the_module(send_alerts)
 
 
+def remind_card_reports_everywhere() -> dict[str, int]:
+    return _in_regions_with_the_module(remind_card_reports)
+
+
 def ensure_reminder_schedule(**_kwargs) -> None:
     ensure_schedule(
         REMINDER_SCHEDULE, "modules.jobs.tasks.remind_closing_everywhere", daily_at=time(7, 0)
     )
     ensure_schedule(
         ALERT_SCHEDULE, "modules.jobs.tasks.send_alerts_everywhere", daily_at=time(6, 0)
+    )
+    ensure_schedule(
+        CARD_REPORT_SCHEDULE,
+        "modules.jobs.tasks.remind_card_reports_everywhere",
+        daily_at=time(7, 30),
     )

@@ -8,12 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.db import connection
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from modules.jobs import alerts, cards, forms, selectors, services
+from modules.jobs import alerts, card_pdf, cards, forms, selectors, services
 from modules.jobs.formatting import salary_text
 from modules.jobs.models import JobFair
 
@@ -101,12 +102,15 @@ def profile(request):
         has_cv=has_cv,
     )
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("cv", "remove_cv")}
+        files = ("cv", "remove_cv", "photo", "remove_photo")
+        data = {k: v for k, v in form.cleaned_data.items() if k not in files}
         try:
             services.save_profile(
                 request.user,
                 cv=form.cleaned_data.get("cv"),
                 remove_cv=form.cleaned_data.get("remove_cv", False),
+                photo=form.cleaned_data.get("photo"),
+                remove_photo=form.cleaned_data.get("remove_photo", False),
                 **data,
             )
         except ValidationError as exc:
@@ -127,6 +131,21 @@ def my_cv(request):
     if not selectors.has_cv(profile):
         raise Http404
     return cv_response(profile.cv)
+
+
+@login_required
+def my_photo(request):
+    profile = selectors.profile_of(request.user)
+    if profile is None or not profile.photo:
+        raise Http404
+    return photo_response(profile)
+
+
+def photo_response(profile) -> FileResponse:
+    response = FileResponse(profile.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def cv_response(cv) -> HttpResponse:
@@ -175,14 +194,45 @@ def cards_page(request):
         else:
             messages.success(request, _("Permohonan kartu AK/1 terkirim ke Disnaker."))
             return redirect(f"{NS}:cards")
+    today = selectors.region_today()
+    held = list(cards.cards_of(request.user))
+    reportable = next((c for c in held if cards.may_report(c, today)), None)
     context = {
-        "cards": cards.cards_of(request.user),
+        "cards": held,
+        "reportable": reportable,
+        "report_form": forms.CardReportForm() if reportable else None,
         "form": form,
         "reason": reason,
         "has_profile": selectors.profile_of(request.user) is not None,
-        "today": selectors.region_today(),
+        "today": today,
     }
     return render(request, "jobs/cards.html", context)
+
+
+@login_required
+def card_report(request, pk: int):
+    """The holder's six-monthly report, from their AK/1 page."""
+    card = get_object_or_404(cards.cards_of(request.user), pk=pk)
+    if request.method != "POST":
+        return redirect(f"{NS}:cards")
+    form = forms.CardReportForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        cards.report(
+            card,
+            user=request.user,
+            still_looking=form.cleaned_data["status"],
+            employer=form.cleaned_data["employer"],
+            note=form.cleaned_data["note"],
+            request=request,
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Laporan kartu AK/1 Anda tersimpan. Terima kasih."))
+    return redirect(f"{NS}:cards")
 
 
 @login_required
@@ -195,6 +245,23 @@ def card_print(request, pk: int):
         "check_url": check_url,
     }
     return render(request, "jobs/card_print.html", context)
+
+
+@login_required
+def card_print_pdf(request, pk: int):
+    card = get_object_or_404(cards.cards_of(request.user).filter(status="issued"), pk=pk)
+    check_url = request.build_absolute_uri(reverse(f"{NS}:card_check", args=[card.check_code]))
+    body = card_pdf.render(
+        card,
+        region_name=connection.tenant.name,
+        check_url=check_url,
+        report_dates=cards.report_dates(card),
+    )
+    response = HttpResponse(body, content_type="application/pdf")
+    name = f"kartu-ak1-{card.number.replace('/', '-')}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def card_check(request, code: str):

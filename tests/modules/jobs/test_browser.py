@@ -1,7 +1,8 @@
-"""One journey in a real browser: an employer registers a company, Disnaker verifies it; the
-employer posts a vacancy, Disnaker approves it; a resident finds it by a word of the same
-stem, fills in a profile with a CV and applies; the employer shortlists and hires; the
-placement appears in Disnaker's statistics."""
+"""One journey in a real browser: an employer registers a company with its NIB document,
+Disnaker reads the document and verifies it; the employer posts a vacancy, Disnaker approves
+it; a resident finds it by a word of the same stem, fills in a profile with a CV, gets an
+AK/1 card and applies; the employer shortlists and hires; the placement appears in
+Disnaker's statistics and on the resident's AK/1 record."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def journey(committed_db):
 
     from accounts.models import User
     from audit.models import AuditEntry
-    from modules.jobs.models import Application, Company, Vacancy
+    from modules.jobs.models import Application, Company, CompanyDocument, Vacancy
     from notifications.models import Message, Notice
     from tenants.models import Region
 
@@ -59,6 +60,8 @@ def journey(committed_db):
     connection.set_schema_to_public()
     yield region, device, people
     connection.set_tenant(region)
+    for document in CompanyDocument.objects.filter(company__pk__gt=last[Company]):
+        document.file.delete(save=False)
     for model in (Application, Vacancy, Company, Notice, Message, AuditEntry):
         model.objects.filter(pk__gt=last[model]).delete()
     TOTPDevice.objects.filter(pk=device.pk).delete()
@@ -115,13 +118,19 @@ def test_from_company_registration_to_a_placement_in_the_statistics(
     employer.get_by_label("Nama narahubung").fill("Yuni Personalia")
     employer.get_by_label("Telepon narahubung").fill("0217490000")
     employer.get_by_label("Email narahubung").fill("hrd@niaga-ciputat.test")
+    nib = tmp_path / "nib-oss.pdf"
+    nib.write_bytes(PDF + b"% NIB 8120000123456\n")
+    employer.get_by_label("Dokumen NIB dari OSS (PDF)").set_input_files(str(nib))
     employer.get_by_role("button", name="Daftarkan").click()
     employer.get_by_text("menunggu verifikasi Disnaker").first.wait_for()
 
-    # Disnaker verifies it.
+    # Disnaker reads the NIB document and verifies the company.
     disnaker.goto(f"{site}/admin/")
     disnaker.get_by_role("link", name="Siap Kerja", exact=True).click()
     disnaker.get_by_role("link", name=COMPANY).click()
+    with disnaker.expect_download() as download:
+        disnaker.get_by_role("link", name="Dokumen NIB (OSS): nib-oss.pdf").click()
+    assert download.value.suggested_filename == "nib-oss.pdf"
     disnaker.get_by_role("button", name=f"Verifikasi {COMPANY}").click()
     disnaker.get_by_text(f"{COMPANY} kini berstatus Terverifikasi.").wait_for()
 
@@ -165,6 +174,23 @@ def test_from_company_registration_to_a_placement_in_the_statistics(
     cv.write_bytes(PDF)
     resident.get_by_label("CV (PDF)").set_input_files(str(cv))
     resident.get_by_role("button", name="Simpan profil").click()
+    resident.get_by_label("Surat pengantar").wait_for()
+
+    # The resident asks for an AK/1 card; Disnaker issues it.
+    apply_url = resident.url
+    resident.goto(f"{site}/kerja/ak1/")
+    resident.get_by_label("NIK", exact=True).fill("3674011708990003")
+    resident.get_by_label("Nama lengkap sesuai KTP").fill("Rahmat Hidayat")
+    resident.get_by_label("Tanggal lahir", exact=True).fill("1999-08-17")
+    resident.get_by_label("Alamat sesuai KTP").fill("Jl. Ceger Raya No. 5, Pondok Aren")
+    resident.get_by_role("button", name="Ajukan").click()
+    resident.get_by_text("Permohonan kartu AK/1 terkirim ke Disnaker.").wait_for()
+    disnaker.goto(f"{site}/admin/jobs/ak1/")
+    disnaker.get_by_role("link", name="Rahmat Hidayat").click()
+    disnaker.get_by_role("button", name="Terbitkan kartu Rahmat Hidayat").click()
+    disnaker.get_by_text("kini berstatus Terbit").wait_for()
+
+    resident.goto(apply_url)
     resident.get_by_label("Surat pengantar").fill("Saya tinggal di Pondok Aren.")
     resident.get_by_role("button", name="Kirim lamaran").click()
     resident.get_by_text("Tahap sekarang: Diterima").wait_for()
@@ -187,8 +213,10 @@ def test_from_company_registration_to_a_placement_in_the_statistics(
     row = resident.get_by_role("row").filter(has_text="Staf Penjualan Lapangan")
     assert "Diterima bekerja" in row.inner_text()
 
-    # The placement is in Disnaker's statistics.
+    # The placement is in Disnaker's statistics and on the resident's AK/1 record.
     assert int(placements_in_trade(disnaker, site)) == int(placements_before) + 1
+    resident.goto(f"{site}/kerja/ak1/")
+    resident.get_by_text(f"Ditempatkan di {COMPANY}").wait_for()
     for context_page in (employer, disnaker, resident):
         context_page.context.close()
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from notifications.models import Notice
 from tests.modules.jobs.conftest import (
     ADMIN,
+    PDF,
     RESIDENT,
     admin_of,
     company,
@@ -20,7 +22,7 @@ from tests.modules.jobs.conftest import (
     verifier,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 
 COMPANY_FORM = {
     "name": "PT Sumber Rejeki Serpong",
@@ -56,7 +58,10 @@ def test_a_resident_registers_a_company_and_disnaker_staff_are_told(tangsel, sig
     owner = resident(tangsel, "Lestari")
     client = signed_in(tangsel, owner)
 
-    response = client.post(f"{RESIDENT}perusahaan/daftar/", COMPANY_FORM, follow=True)
+    nib_pdf = SimpleUploadedFile("nib.pdf", PDF, content_type="application/pdf")
+    response = client.post(
+        f"{RESIDENT}perusahaan/daftar/", {**COMPANY_FORM, "nib_document": nib_pdf}, follow=True
+    )
 
     assert "menunggu verifikasi Disnaker" in response.text
     in_region(tangsel)

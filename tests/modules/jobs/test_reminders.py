@@ -80,3 +80,6 @@ def test_the_schedules_exist_once(db):
     assert reminders_.count() == alerts.count() == 1
     assert "modules.jobs.tasks.remind_closing_everywhere" in reminders_.get().args
     assert "modules.jobs.tasks.send_alerts_everywhere" in alerts.get().args
+    card_reports = Schedule.objects.filter(name=tasks.CARD_REPORT_SCHEDULE)
+    assert card_reports.count() == 1
+    assert "modules.jobs.tasks.remind_card_reports_everywhere" in card_reports.get().args

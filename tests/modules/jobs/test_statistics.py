@@ -72,6 +72,7 @@ def test_placements_appear_by_sector_and_education(placements, tangsel, signed_i
     assert industry == ["1", "1", "1", "1"]
     assert graduates == ["1", "1", "1", "1"]
     assert cells(row(page, "SMP/sederajat"))[2:] == ["1", "0"]
+    assert "sampai pelamar diterima bekerja: 0,0 hari" in page
 
 
 def test_the_csv_export_has_the_same_figures(placements, tangsel, signed_in):
@@ -87,6 +88,8 @@ def test_the_csv_export_has_the_same_figures(placements, tangsel, signed_in):
     assert by_label[("sektor", "Perdagangan besar dan eceran")][2:6] == ["2", "4", "2", "1"]
     assert by_label[("pendidikan", "Sarjana (D4/S1)")][2:6] == ["1", "1", "1", "1"]
     assert by_label[("jumlah", "Jumlah")][5] == "2"
+    time_to_fill = ("waktu pengisian", "median hari dari lowongan tayang sampai diterima bekerja")
+    assert by_label[time_to_fill][5] == "0.0"  # both hired on the day they went live
 
 
 def test_a_period_without_activity_shows_zeros_and_a_bad_period_is_explained(

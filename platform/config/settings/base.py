@@ -93,6 +93,7 @@ SHARED_APPS = [
     "tenants",
     "modules",
     "onboarding",
+    "partnership",
     "django_q",
 ]
 # Every folder of modules/ with a manifest.py is a module app, in region schemas only.
@@ -112,6 +113,7 @@ TENANT_APPS = [
     *COMMON_APPS,
     "organisation",
     "workdays",
+    "partnership.region",
     *MODULE_APPS,
 ]
 INSTALLED_APPS = [*SHARED_APPS, *[app for app in TENANT_APPS if app not in SHARED_APPS]]
@@ -139,6 +141,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "partnership.middleware.SupportAccessMiddleware",
     "accounts.two_factor.TwoFactorMiddleware",
     "modules.gate.ModuleGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

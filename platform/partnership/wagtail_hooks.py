@@ -1,0 +1,69 @@
+"""Admin menus and URLs: the console on the platform's admin, the region's own pages."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from partnership import access, console_views, region_admin_views
+
+console_urls = (
+    [
+        path("akses/", console_views.support_grants, name="support"),
+        path("akses/<int:pk>/masuk/", console_views.enter, name="enter"),
+    ],
+    "partnership_console",
+)
+region_urls = (
+    [
+        path("akses/", region_admin_views.support_access, name="support_access"),
+        path("akses/beri/", region_admin_views.grant, name="grant"),
+        path("akses/<int:pk>/cabut/", region_admin_views.revoke, name="revoke"),
+    ],
+    "partnership_region",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_partnership_urls():
+    return [path("kemitraan/", include(console_urls)), path("dukungan/", include(region_urls))]
+
+
+class PlatformItem(MenuItem):
+    def __init__(self, permission: str, *args, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return getattr(request, "region", None) is None and request.user.has_perm(self.permission)
+
+
+class RegionItem(PlatformItem):
+    def is_shown(self, request):
+        return getattr(request, "region", None) is not None and request.user.has_perm(
+            self.permission
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_console_item():
+    return PlatformItem(
+        access.SUPPORT_PERMISSION,
+        _("Akses dukungan saya"),
+        reverse("partnership_console:support"),
+        icon_name="key",
+        order=170,
+        name="akses-dukungan-saya",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_region_item():
+    return RegionItem(
+        region_admin_views.PERMISSION,
+        _("Dukungan Tangerang"),
+        reverse("partnership_region:support_access"),
+        icon_name="key",
+        order=890,
+        name="dukungan-tangerang",
+    )

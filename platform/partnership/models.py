@@ -68,6 +68,9 @@ class SupportThread(models.Model):
         related_name="support_threads",
         verbose_name=_("mentor"),
     )
+    # Shown on the region's side, where a join to the user table would read the region's
+    # own users (same ids, other people): the name is kept as a snapshot.
+    mentor_name = models.CharField(_("mentor"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
     )

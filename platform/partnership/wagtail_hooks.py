@@ -5,12 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from partnership import access, console_views, region_admin_views
+from partnership import access, console_views, region_admin_views, thread_views
 
 console_urls = (
     [
         path("akses/", console_views.support_grants, name="support"),
         path("akses/<int:pk>/masuk/", console_views.enter, name="enter"),
+        path("utas/", thread_views.console_threads, name="threads"),
+        path("utas/<int:pk>/", thread_views.console_thread, name="thread"),
+        path(
+            "utas/<int:pk>/lampiran/<int:message_id>/",
+            thread_views.console_attachment,
+            name="attachment",
+        ),
     ],
     "partnership_console",
 )
@@ -19,6 +26,14 @@ region_urls = (
         path("akses/", region_admin_views.support_access, name="support_access"),
         path("akses/beri/", region_admin_views.grant, name="grant"),
         path("akses/<int:pk>/cabut/", region_admin_views.revoke, name="revoke"),
+        path("tanya/", thread_views.region_threads, name="threads"),
+        path("tanya/kirim/", thread_views.region_ask, name="ask"),
+        path("tanya/<uuid:public_id>/", thread_views.region_thread, name="thread"),
+        path(
+            "tanya/<uuid:public_id>/lampiran/<int:message_id>/",
+            thread_views.region_attachment,
+            name="attachment",
+        ),
     ],
     "partnership_region",
 )
@@ -66,4 +81,28 @@ def register_region_item():
         icon_name="key",
         order=890,
         name="dukungan-tangerang",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_console_threads_item():
+    return PlatformItem(
+        access.SUPPORT_PERMISSION,
+        _("Utas dukungan"),
+        reverse("partnership_console:threads"),
+        icon_name="help",
+        order=171,
+        name="utas-dukungan",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_region_threads_item():
+    return RegionItem(
+        region_admin_views.PERMISSION,
+        _("Tanya mentor"),
+        reverse("partnership_region:threads"),
+        icon_name="help",
+        order=891,
+        name="tanya-mentor",
     )

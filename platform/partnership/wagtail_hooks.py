@@ -5,12 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from partnership import access, console_views, region_admin_views, thread_views
+from partnership import (
+    access,
+    adoption_views,
+    console_views,
+    region_admin_views,
+    thread_views,
+)
 
 console_urls = (
     [
         path("akses/", console_views.support_grants, name="support"),
         path("akses/<int:pk>/masuk/", console_views.enter, name="enter"),
+        path("adopsi/", adoption_views.dashboard, name="adoption"),
+        path("adopsi/csv/", adoption_views.export_csv, name="adoption_csv"),
+        path("adopsi/daerah/<int:pk>/", adoption_views.region_detail, name="adoption_region"),
         path("utas/", thread_views.console_threads, name="threads"),
         path("utas/<int:pk>/", thread_views.console_thread, name="thread"),
         path(
@@ -105,4 +114,16 @@ def register_region_threads_item():
         icon_name="help",
         order=891,
         name="tanya-mentor",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_adoption_item():
+    return PlatformItem(
+        adoption_views.PERMISSION,
+        _("Dasbor adopsi"),
+        reverse("partnership_console:adoption"),
+        icon_name="view",
+        order=172,
+        name="dasbor-adopsi",
     )

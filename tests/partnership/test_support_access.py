@@ -10,12 +10,12 @@ import pytest
 from django.core import signing
 from django.db import connection
 from django.utils import timezone
-from partnership import access
-from partnership.models import SupportGrantMirror
-from partnership.region.models import SupportGrant
 
 from accounts.models import User
 from audit.models import AuditEntry
+from partnership import access
+from partnership.models import SupportGrantMirror
+from partnership.region.models import SupportGrant
 from tests.partnership.conftest import MENTOR, entry_path, mentor_user
 from tests.themes.conftest import EDIT, branding_of, form_data
 

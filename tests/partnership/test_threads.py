@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from partnership.models import RegionMentoring, SupportThread
 
 from accounts.models import User
 from notifications.testing import deliver_pending, last_email_to, links_in
+from partnership.models import RegionMentoring, SupportThread
 from tests.harness.fixtures import sign_in_staff
 from tests.partnership.conftest import MENTOR, mentor_user
 from tests.themes.conftest import media_root  # noqa: F401 (fixture)

@@ -37,3 +37,29 @@ class AnswerForm(ReplyForm):
         label=_("Artikel basis pengetahuan (URL)"), required=False, assume_scheme="https"
     )
     close = forms.BooleanField(label=_("Tandai selesai"), required=False)
+
+
+class MentorForm(forms.Form):
+    mentor = forms.TypedChoiceField(label=_("Mentor"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].choices = [("", "–")] + [
+            (m.pk, f"{m} <{m.email}>") for m in access.mentors()
+        ]
+
+
+class SessionForm(forms.Form):
+    scheduled_at = forms.DateTimeField(
+        label=_("Jadwal"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SessionNotesForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    follow_up = forms.CharField(
+        label=_("Tindak lanjut"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -44,7 +44,17 @@ def take_snapshot(on: date | None = None) -> int:
             AdoptionFigure.objects.filter(region=region, taken_on=on).delete()
             AdoptionFigure.objects.bulk_create(rows)
         written += len(rows)
+        _tick_programme(region)
     return written
+
+
+def _tick_programme(region: Region) -> None:
+    from partnership import programme
+
+    try:
+        programme.tick_automatic(region)
+    except Exception:
+        log.exception("programme ticks failed", extra={"region": region.schema_name})
 
 
 def figures_of(region: Region, on: date) -> list[AdoptionFigure]:

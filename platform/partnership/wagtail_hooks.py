@@ -10,6 +10,7 @@ from partnership import (
     adoption_views,
     console_views,
     region_admin_views,
+    region_console_views,
     thread_views,
 )
 
@@ -17,6 +18,17 @@ console_urls = (
     [
         path("akses/", console_views.support_grants, name="support"),
         path("akses/<int:pk>/masuk/", console_views.enter, name="enter"),
+        path("daerah/", region_console_views.regions, name="regions"),
+        path("daerah/<int:pk>/", region_console_views.region, name="region"),
+        path("daerah/<int:pk>/mentor/", region_console_views.assign, name="assign"),
+        path("daerah/<int:pk>/langkah/<str:key>/", region_console_views.tick, name="tick"),
+        path("daerah/<int:pk>/periksa/", region_console_views.refresh, name="refresh"),
+        path("daerah/<int:pk>/sesi/", region_console_views.schedule, name="schedule"),
+        path(
+            "daerah/<int:pk>/sesi/<int:session_id>/",
+            region_console_views.session_notes,
+            name="session_notes",
+        ),
         path("adopsi/", adoption_views.dashboard, name="adoption"),
         path("adopsi/csv/", adoption_views.export_csv, name="adoption_csv"),
         path("adopsi/daerah/<int:pk>/", adoption_views.region_detail, name="adoption_region"),
@@ -126,4 +138,16 @@ def register_adoption_item():
         icon_name="view",
         order=172,
         name="dasbor-adopsi",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_regions_item():
+    return PlatformItem(
+        access.SUPPORT_PERMISSION,
+        _("Daerah mitra"),
+        reverse("partnership_console:regions"),
+        icon_name="site",
+        order=169,
+        name="daerah-mitra",
     )

@@ -63,3 +63,13 @@ class SessionNotesForm(forms.Form):
     follow_up = forms.CharField(
         label=_("Tindak lanjut"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class AnnouncementForm(forms.Form):
+    title = forms.CharField(label=_("Judul"), max_length=200)
+    body = forms.CharField(label=_("Isi"), widget=forms.Textarea(attrs={"rows": 5}))
+    ends_at = forms.DateTimeField(
+        label=_("Tampil sampai (kosongkan bila tanpa batas)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )

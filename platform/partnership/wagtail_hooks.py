@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from partnership import (
     access,
     adoption_views,
+    announcement_views,
     console_views,
     region_admin_views,
     region_console_views,
@@ -29,6 +30,8 @@ console_urls = (
             region_console_views.session_notes,
             name="session_notes",
         ),
+        path("pengumuman/", announcement_views.index, name="announcements"),
+        path("pengumuman/<int:pk>/tarik/", announcement_views.withdraw, name="withdraw"),
         path("adopsi/", adoption_views.dashboard, name="adoption"),
         path("adopsi/csv/", adoption_views.export_csv, name="adoption_csv"),
         path("adopsi/daerah/<int:pk>/", adoption_views.region_detail, name="adoption_region"),
@@ -151,3 +154,23 @@ def register_regions_item():
         order=169,
         name="daerah-mitra",
     )
+
+
+@hooks.register("register_admin_menu_item")
+def register_announcements_item():
+    return PlatformItem(
+        "partnership.manage_partnership",
+        _("Pengumuman kemitraan"),
+        reverse("partnership_console:announcements"),
+        icon_name="info-circle",
+        order=173,
+        name="pengumuman-kemitraan",
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_announcements_panel(request, panels):
+    if getattr(request, "region", None) is not None:
+        from partnership.announcements import AnnouncementsPanel
+
+        panels.append(AnnouncementsPanel())

@@ -173,3 +173,17 @@ def test_a_mentor_without_the_permission_or_a_region_host_gets_no_dashboard(
     client = site_client(None)
     sign_in_staff(client, None, "operator@sinergi.test")
     assert client.get("/admin/kemitraan/adopsi/").status_code == 200
+
+
+def test_the_daily_schedule_queues_the_pass_in_batches(laksa_data, monkeypatch):
+    from django_q.models import Schedule
+
+    queued = []
+    monkeypatch.setattr("core.tasks.enqueue", lambda func, *args: queued.append((func, args)))
+    monkeypatch.setattr(snapshot, "BATCH", 2)
+
+    assert Schedule.objects.get(name=snapshot.SCHEDULE).func == "core.tasks.run_in_schema"
+    assert snapshot.queue_snapshot() == 2  # three live regions, two per batch
+    for func, args in queued:
+        func(*args)
+    assert AdoptionFigure.objects.values("region").distinct().count() == 3

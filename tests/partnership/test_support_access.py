@@ -302,3 +302,14 @@ def test_grants_of_one_region_are_not_seen_or_revoked_through_another(
     assert other.post(f"/admin/dukungan/akses/{grant.pk}/cabut/").status_code == 404
     connection.set_tenant(tangsel)
     assert SupportGrant.objects.get(pk=grant.pk).revoked_at is None
+
+
+def test_the_mentors_platform_session_means_nothing_on_a_region_host(
+    mentor, grant_to_mentor, tangsel, site_client
+):
+    grant_to_mentor(tangsel)
+    client = site_client(tangsel)
+    client.cookies = mentor.cookies  # the same browser, carrying the platform's session
+
+    assert client.get("/admin/").status_code == 302
+    assert client.get(EDIT).status_code == 302

@@ -44,6 +44,10 @@ class Pooled:
         return self.value
 
     @property
+    def histogram_total(self) -> int:
+        return sum(self.histogram)
+
+    @property
     def label(self) -> str:
         return statistic_label(self.module, self.key)
 

@@ -122,10 +122,14 @@ def export_csv(request):
                     one.key,
                     one.kind,
                     "" if one.shown is None else one.shown,
-                    one.value if one.kind == "ratio" else "",
-                    one.denominator if one.kind == "ratio" else "",
+                    _plain(one.value) if one.kind == "ratio" else "",
+                    _plain(one.denominator) if one.kind == "ratio" else "",
                 ]
             )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="adopsi-{day or "kosong"}.csv"'
     return response
+
+
+def _plain(number: float):
+    return int(number) if float(number).is_integer() else number

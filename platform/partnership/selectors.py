@@ -41,7 +41,7 @@ class Pooled:
             return figures.percent(self.value, self.denominator)
         if self.kind == "durations":
             return figures.median(self.histogram)
-        return self.value
+        return int(self.value) if float(self.value).is_integer() else self.value
 
     @property
     def histogram_total(self) -> int:

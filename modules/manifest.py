@@ -87,14 +87,49 @@ class MenuItem:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A statistic in a form that can be pooled across regions (the adoption dashboard):
+
+    - count: `value`; regions' counts are summed;
+    - ratio: `value` (numerator) over `denominator`; numerators and denominators are summed
+      separately and divided once, never averaged across regions;
+    - durations: `durations` in hours, anonymous (no ids, no names); the platform turns them
+      into a histogram over fixed buckets inside the region's turn, pools the histograms
+      and reads the median from the pooled one.
+    """
+
+    kind: str  # "count" | "ratio" | "durations"
+    value: float = 0
+    denominator: float = 0
+    durations: tuple[float, ...] = ()
+
+    @classmethod
+    def count(cls, value: float) -> Figure:
+        return cls("count", value=value)
+
+    @classmethod
+    def ratio(cls, numerator: float, denominator: float) -> Figure:
+        return cls("ratio", value=numerator, denominator=denominator)
+
+    @classmethod
+    def of_durations(cls, hours) -> Figure:
+        return cls("durations", durations=tuple(hours))
+
+
+@dataclass(frozen=True)
 class Measure:
     """A usage meter (billing) or a statistic (adoption dashboard): a function of the
-    current region's schema returning a number."""
+    current region's schema returning a number.
+
+    A statistic may also name `figure`: a function returning a `Figure`, which says how
+    the number pools across regions. Without one the number is taken as a count (summed);
+    a percentage or a median must therefore give a figure."""
 
     key: str
     label: Text
     function: str  # dotted path, called with no arguments inside the region's schema
     unit: Text = ""
+    figure: str = ""  # dotted path, called like `function`, returning a Figure
 
 
 @dataclass(frozen=True)

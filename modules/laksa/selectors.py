@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from accounts.roles import REGION_ADMIN
 from modules.laksa.models import Category, Report
+from modules.manifest import Figure
 from organisation import api as organisation
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -346,14 +347,33 @@ def percent_late_last_365_days() -> float:
 
 
 def median_response_hours_last_365_days() -> float:
+    hours = _response_hours_last_365_days()
+    return round(statistics.median(hours), 1) if hours else 0.0
+
+
+def _response_hours_last_365_days() -> list[float]:
     since = timezone.now() - timedelta(days=365)
-    hours = [
+    return [
         (answered - submitted).total_seconds() / 3600
         for submitted, answered in Report.objects.filter(
             submitted_at__gte=since, first_response_at__isnull=False
         ).values_list("submitted_at", "first_response_at")
     ]
-    return round(statistics.median(hours), 1) if hours else 0.0
+
+
+# --- the same statistics as figures the adoption dashboard can pool across regions --------
+def done_figure_last_365_days() -> Figure:
+    scores = scorecard()
+    return Figure.ratio(sum(s.done for s in scores), sum(s.received for s in scores))
+
+
+def late_figure_last_365_days() -> Figure:
+    scores = scorecard()
+    return Figure.ratio(sum(s.late for s in scores), sum(s.received for s in scores))
+
+
+def response_hours_figure_last_365_days() -> Figure:
+    return Figure.of_durations(_response_hours_last_365_days())
 
 
 def contract_objects(region) -> dict:

@@ -18,13 +18,18 @@ PLATFORM_ROLES = {
         "onboarding.review_applications",
         "onboarding.operate_regions",
         "billing.manage_billing",
+        "partnership.manage_partnership",
+        "partnership.view_adoption",
     ],
     "Koordinator Kemitraan": [
         ADMIN_ACCESS,
         "accounts.requires_two_factor",
         "onboarding.review_applications",
+        "partnership.support_regions",
+        "partnership.manage_partnership",
+        "partnership.view_adoption",
     ],
-    "Mentor": [ADMIN_ACCESS],
+    "Mentor": [ADMIN_ACCESS, "partnership.support_regions", "partnership.view_adoption"],
 }
 REGION_ROLES = {
     REGION_ADMIN: [

@@ -54,7 +54,15 @@ class AuditLogViewSet(ModelViewSet):
     name = "audit_log"
     inspect_view_enabled = True
     filterset_class = AuditFilterSet
-    list_display = ["at", "actor_name", "actor_position", "action", "object_repr", "ip_address"]
+    list_display = [
+        "at",
+        "actor_name",
+        "actor_position",
+        "platform_identity",
+        "action",
+        "object_repr",
+        "ip_address",
+    ]
     list_export = [
         "at",
         "actor_name",

@@ -15,6 +15,7 @@ from themes import views as theme_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("akun/", include("accounts.urls")),
+    path("dukungan/", include("partnership.region_urls")),
     path("i18n/setlang/", theme_views.set_language, name="set_language"),
     *core_views.media_urlpatterns(settings.SERVE_MEDIA),
     path("cari/", page_views.search, name="search"),

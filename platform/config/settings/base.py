@@ -94,6 +94,7 @@ SHARED_APPS = [
     "modules",
     "onboarding",
     "billing",
+    "partnership",
     "django_q",
 ]
 # Every folder of modules/ with a manifest.py is a module app, in region schemas only.
@@ -114,6 +115,7 @@ TENANT_APPS = [
     "organisation",
     "workdays",
     "signing",
+    "partnership.region",
     *MODULE_APPS,
 ]
 INSTALLED_APPS = [*SHARED_APPS, *[app for app in TENANT_APPS if app not in SHARED_APPS]]
@@ -146,6 +148,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "partnership.middleware.SupportAccessMiddleware",
     "accounts.two_factor.TwoFactorMiddleware",
     "modules.gate.ModuleGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

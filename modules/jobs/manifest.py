@@ -130,6 +130,8 @@ MANIFEST = Manifest(
         "modules.jobs.tasks.remind_closing_everywhere",
         "modules.jobs.tasks.send_alerts",
         "modules.jobs.tasks.send_alerts_everywhere",
+        "modules.jobs.tasks.remind_card_reports",
+        "modules.jobs.tasks.remind_card_reports_everywhere",
     ),
     contract_objects="modules.jobs.contract.contract_objects",
     demo_data="modules.jobs.demo.load",

@@ -42,12 +42,6 @@ def test_wagtail_site_cache_does_not_leak_urls_between_regions(site_client, tang
     assert [root.root_url for root in roots] == ["http://balikpapan.localhost"]
 
 
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
-
-
 def test_media_files_are_stored_and_served_per_region(site_client, tangsel, balikpapan, media_root):
     with schema_context(tangsel.schema_name):
         name = default_storage.save("laporan/foto.txt", ContentFile(b"lampu jalan mati"))

@@ -174,3 +174,21 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads go to a folder of this test. django-tenants' storage keeps the MEDIA_ROOT it
+    first saw (its setting_changed handler misses MEDIA_ROOT), so it is told to forget, before
+    and after: otherwise a test's files land wherever an earlier test pointed it."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    _forget_media_root()
+    yield tmp_path
+    _forget_media_root()
+
+
+def _forget_media_root():
+    from django.core.files.storage import default_storage
+
+    default_storage._setup()
+    default_storage._wrapped.__dict__.pop("relative_media_root", None)

@@ -198,6 +198,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 REGION_POOL_SIZE = env.int("REGION_POOL_SIZE", default=3)
 # Seconds a process trusts its host-to-region lookup before reading it again.
 REGION_ROUTING_TTL = env.int("REGION_ROUTING_TTL", default=15)
+# Custom domains: resolvers ("ip" or "ip:port") asked for the TXT proof; empty = the system's.
+CUSTOM_DOMAIN_NAMESERVERS = env.list("CUSTOM_DOMAIN_NAMESERVERS", default=[])
+CUSTOM_DOMAIN_DNS_TIMEOUT = env.float("CUSTOM_DOMAIN_DNS_TIMEOUT", default=5)
 
 # --- Background work: django-q2 on the same PostgreSQL -----------------------------------
 Q_CLUSTER = {

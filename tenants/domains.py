@@ -23,7 +23,7 @@ from audit import api as audit
 from tenants.models import Domain, DomainClaim, Region
 
 RECORD_PREFIX = "_sinergi-verifikasi"
-TOKEN_PREFIX = "sinergi-verifikasi="
+RECORD_VALUE_PREFIX = "sinergi-verifikasi="
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 
@@ -32,7 +32,7 @@ def record_name(claim: DomainClaim) -> str:
 
 
 def record_value(claim: DomainClaim) -> str:
-    return f"{TOKEN_PREFIX}{claim.token}"
+    return f"{RECORD_VALUE_PREFIX}{claim.token}"
 
 
 def normalise(domain: str) -> str:

@@ -45,6 +45,7 @@ class Region(TenantMixin):
     failure_reason = models.TextField(_("alasan gagal"), blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     activated_at = models.DateTimeField(_("aktif sejak"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("diarsipkan"), null=True, blank=True)
 
     # Provisioning creates the schema itself, outside any atomic block, and cleans up
     # after a failure; saving a row must never create or drop a schema on the side.
@@ -179,3 +180,42 @@ class RegionDeletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slug}:{self.delete_after:%Y-%m-%d}"
+
+
+class RegionExport(models.Model):
+    """One downloadable archive of a region, made on the worker: its schema dump, its
+    media files and its rows of the public schema, with a JSON manifest. The file lives
+    under REGION_EXPORT_DIR, never under the public media folder."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Menunggu giliran")
+        RUNNING = "running", _("Sedang dibuat")
+        DONE = "done", _("Siap diunduh")
+        FAILED = "failed", _("Gagal")
+
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="exports",
+        verbose_name=_("daerah"),
+    )
+    region_slug = models.CharField(_("subdomain"), max_length=40)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    file_name = models.CharField(_("berkas"), max_length=200, blank=True)
+    size = models.BigIntegerField(_("ukuran"), null=True, blank=True)
+    requested_by = models.CharField(_("diminta oleh"), max_length=254, blank=True)
+    failure_reason = models.TextField(_("alasan gagal"), blank=True)
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ekspor daerah")
+        verbose_name_plural = _("ekspor daerah")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.region_slug}:{self.status}"

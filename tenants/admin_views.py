@@ -1,5 +1,5 @@
-"""The region admin's Domain page: add the region's own domain, prove it, choose the
-primary one, remove it. Region admins (superusers of the region) only."""
+"""The region admin's Domain page (add the region's own domain, prove it, choose the
+primary one, remove it) and Export page. Region admins (superusers of the region) only."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tenants import domains
-from tenants.models import Domain, DomainClaim
+from tenants import domains, exports, selectors
+from tenants.models import Domain, DomainClaim, RegionExport
 
 
 def region_admin_only(request):
@@ -99,3 +99,33 @@ def remove(request, pk: int):
     domains.remove_claim(claim, actor=request.user, request=request)
     messages.success(request, _("%(domain)s dihapus.") % {"domain": claim.domain})
     return redirect("tenants_domains:index")
+
+
+# --- the region's own exports (also while suspended: staff can still sign in) ----------------
+def exports_index(request):
+    region = region_admin_only(request)
+    context = {
+        "exports": selectors.exports_of(region),
+        "page_title": _("Ekspor data daerah"),
+        "header_icon": "download",
+    }
+    return TemplateResponse(request, "tenants/admin/exports.html", context)
+
+
+@require_POST
+def request_export(request):
+    region = region_admin_only(request)
+    try:
+        exports.request_export(region, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request, _("Ekspor sedang dibuat. Muat ulang halaman ini beberapa saat lagi.")
+        )
+    return redirect("tenants_exports:index")
+
+
+def download_export(request, pk: int):
+    region = region_admin_only(request)
+    return exports.export_download(get_object_or_404(RegionExport, pk=pk, region=region))

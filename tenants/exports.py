@@ -351,3 +351,13 @@ def _read_archive_json(archive: Path, name: str) -> dict:
         if member is None:
             raise ValidationError(_("Berkas ekspor rusak: %(name)s tidak ada.") % {"name": name})
         return json.loads(member.read())
+
+
+def export_download(export: RegionExport):
+    """The archive as a download (the caller has checked who may have it)."""
+    from django.http import FileResponse, Http404
+
+    path = archive_path(export)
+    if export.status != RegionExport.Status.DONE or not path.is_file():
+        raise Http404
+    return FileResponse(path.open("rb"), as_attachment=True, filename=export.file_name)

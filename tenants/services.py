@@ -429,7 +429,9 @@ def set_status(region: Region, status: str, *, actor=None, request=None) -> Regi
     previous = region.status
     with transaction.atomic():
         region.status = status
-        region.save(update_fields=["status"])
+        if status == Region.Status.ARCHIVED:
+            region.archived_at = timezone.now()
+        region.save(update_fields=["status", "archived_at"])
         audit.record(
             "tenants.set_status",
             actor=actor,

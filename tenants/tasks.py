@@ -37,3 +37,9 @@ def run_restore(region_id: int, export_id: int) -> None:
     except Exception:
         # Undone and recorded on the region (failed, with the reason) for the console.
         log.warning("restore failed", extra={"region": region_id})
+
+
+def delete_due_regions() -> list[str]:
+    from tenants import lifecycle
+
+    return lifecycle.delete_due_regions()

@@ -1,4 +1,4 @@
-"""The region admin's Domain page in its menu (region hosts, region admins only)."""
+"""The region admin's Domain and Export pages in its menu (region hosts, region admins only)."""
 
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy
@@ -19,9 +19,19 @@ domain_urls = (
 )
 
 
+export_urls = (
+    [
+        path("", admin_views.exports_index, name="index"),
+        path("buat/", admin_views.request_export, name="request"),
+        path("<int:pk>/unduh/", admin_views.download_export, name="download"),
+    ],
+    "tenants_exports",
+)
+
+
 @hooks.register("register_admin_urls")
 def register_domain_urls():
-    return [path("domain/", include(domain_urls))]
+    return [path("domain/", include(domain_urls)), path("ekspor/", include(export_urls))]
 
 
 class RegionAdminMenuItem(MenuItem):
@@ -37,4 +47,15 @@ def register_domain_menu_item():
         icon_name="site",
         order=810,
         name="domain",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_export_menu_item():
+    return RegionAdminMenuItem(
+        gettext_lazy("Ekspor data"),
+        reverse_lazy("tenants_exports:index"),
+        icon_name="download",
+        order=820,
+        name="ekspor-data",
     )

@@ -290,6 +290,12 @@ NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE = env.bool("NOTIFICATIONS_GATEWAY_ALLOW_PRIV
 
 # --- Onboarding: new regions wait for a Tangerang coordinator unless this is off ------------
 ONBOARDING_REQUIRES_APPROVAL = env.bool("ONBOARDING_REQUIRES_APPROVAL", default=True)
+# Per client address: (requests, seconds) for the join form's submissions and the live
+# subdomain check (onboarding.ratelimit).
+ONBOARDING_RATE_LIMITS = {
+    "join": (env.int("ONBOARDING_JOIN_PER_HOUR", default=10), 3600),
+    "subdomain_check": (env.int("ONBOARDING_CHECKS_PER_MINUTE", default=60), 60),
+}
 
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
@@ -190,16 +190,18 @@ def queue_restore(
     """Claim the new slug now (so nobody else takes it) and restore on the worker."""
     if export.status != RegionExport.Status.DONE or not archive_path(export).is_file():
         raise ValidationError(_("Ekspor ini belum selesai atau berkasnya tidak ada."))
-    region = _claim(slug, name, _read_archive_json(archive_path(export), "public.json"))
-    audit.record(
-        "tenants.restore_requested",
-        actor=actor,
-        obj=region,
-        request=request,
-        details={"export": export.pk, "from": export.region_slug},
-    )
-    with schema_context("public"):
-        enqueue(RESTORE_TASK, region.pk, export.pk, group="public:exports")
+    public_rows = _read_archive_json(archive_path(export), "public.json")
+    with transaction.atomic():
+        region = _claim(slug, name, public_rows)
+        audit.record(
+            "tenants.restore_requested",
+            actor=actor,
+            obj=region,
+            request=request,
+            details={"export": export.pk, "from": export.region_slug},
+        )
+        with schema_context("public"):
+            enqueue(RESTORE_TASK, region.pk, export.pk, group="public:exports")
     return region
 
 
@@ -246,15 +248,21 @@ def _claim(slug: str, name: str, public_rows: dict) -> Region:
     if Region.objects.filter(slug=slug).exists() or schema_exists(schema_name_for(slug)):
         raise ValidationError({"slug": _("Subdomain “%(slug)s” sudah dipakai.") % {"slug": slug}})
     source = public_rows["region"]
-    return Region.objects.create(
-        slug=slug,
-        schema_name=schema_name_for(slug),
-        name=name.strip() or source["name"],
-        kind=source["kind"],
-        province=source["province"],
-        timezone=source["timezone"],
-        status=Region.Status.PROVISIONING,
-    )
+    try:
+        with transaction.atomic():
+            return Region.objects.create(
+                slug=slug,
+                schema_name=schema_name_for(slug),
+                name=name.strip() or source["name"],
+                kind=source["kind"],
+                province=source["province"],
+                timezone=source["timezone"],
+                status=Region.Status.PROVISIONING,
+            )
+    except IntegrityError as exc:  # the same slug claimed a moment ago
+        raise ValidationError(
+            {"slug": _("Subdomain “%(slug)s” sudah dipakai.") % {"slug": slug}}
+        ) from exc
 
 
 def _load_schema(dump: Path, old_schema: str, new_schema: str) -> None:

@@ -11,6 +11,7 @@ the job on the next run.
 from __future__ import annotations
 
 import logging
+import shutil
 from datetime import time, timedelta
 
 from django.conf import settings
@@ -172,11 +173,11 @@ def _delete_folder(folder: str) -> None:
         default_storage.delete(f"{folder}{name}")
     for name in folders:
         _delete_folder(f"{folder}{name}/")
-    location = getattr(default_storage, "path", None)
-    if location is not None:  # a file system storage keeps the empty folders
-        import shutil
-
-        shutil.rmtree(default_storage.path(folder), ignore_errors=True)
+    try:
+        location = default_storage.path(folder)
+    except NotImplementedError:  # object storage: no folders to leave behind
+        return
+    shutil.rmtree(location, ignore_errors=True)  # a file system keeps the empty folders
 
 
 def _admin_emails(schema_name: str) -> list[str]:

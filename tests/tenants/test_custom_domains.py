@@ -154,3 +154,22 @@ def test_staff_who_are_not_region_admins_cannot_manage_domains(tangsel, site_cli
     sign_in_staff(client, tangsel, "staf@tangsel.test")
     assert client.post("/admin/domain/tambah/", {"domain": HOST}).status_code in (302, 403)
     assert not DomainClaim.objects.exists()
+
+
+def test_forms_on_a_verified_domain_pass_the_csrf_origin_check(
+    tangsel, admin_client_for, dns_server
+):
+    admin = admin_client_for(tangsel)
+    _add(admin)
+    _publish(dns_server, DomainClaim.objects.get(domain=HOST))
+    _verify(admin)
+
+    browser = Client(enforce_csrf_checks=True, HTTP_HOST=HOST)
+    form = browser.get("/akun/masuk/")
+    assert form.status_code == 200
+    token = browser.cookies["csrftoken"].value
+    data = {"csrfmiddlewaretoken": token, "username": "x@contoh.go.id", "password": "salah"}
+    same_site = browser.post("/akun/masuk/", data, HTTP_ORIGIN=f"https://{HOST}", secure=True)
+    assert same_site.status_code != 403
+    elsewhere = browser.post("/akun/masuk/", data, HTTP_ORIGIN="https://contoh.com", secure=True)
+    assert elsewhere.status_code == 403

@@ -200,6 +200,9 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Empty region schemas kept cloned and ready (tenants.pool); 0 turns the warm pool off.
 REGION_POOL_SIZE = env.int("REGION_POOL_SIZE", default=3)
+# With the pool empty but a refill cloning, a new region waits this long for that clone
+# rather than starting a second one beside it.
+REGION_POOL_WAIT_SECONDS = env.float("REGION_POOL_WAIT_SECONDS", default=3)
 # Seconds a process trusts its host-to-region lookup before reading it again.
 REGION_ROUTING_TTL = env.int("REGION_ROUTING_TTL", default=15)
 # Custom domains: resolvers ("ip" or "ip:port") asked for the TXT proof; empty = the system's.

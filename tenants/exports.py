@@ -331,7 +331,7 @@ def _load_public_rows(region: Region, rows: dict) -> None:
     from wagtail.models import Site
 
     with schema_context(region.schema_name):
-        Site.objects.filter(is_default_site=True).update(hostname=host)
+        Site.objects.filter(is_default_site=True).update(hostname=host, site_name=region.name)
     invalidate_region(region.schema_name)
     invalidate_region("public")
 

@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import Client, override_settings
+from django_q.conf import Conf
+from django_q.models import OrmQ
 from django_tenants.utils import schema_context, schema_exists
 
 from tenants import exports, tasks
@@ -30,10 +32,17 @@ def private_dirs(tmp_path):
 
 
 @pytest.fixture
-def exports_cleanup():
+def exports_cleanup(committed_db, django_db_setup, monkeypatch):
+    """Tasks go to a queue no worker serves (the test runs them itself); what the test
+    committed in public goes afterwards."""
+    from audit.models import AuditEntry
+
+    monkeypatch.setattr(Conf, "CLUSTER_NAME", f"exports-{django_db_setup}")
+    last_audit = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
     yield
     connection.set_schema_to_public()
     RegionExport.objects.all().delete()
+    AuditEntry.objects.filter(id__gt=last_audit).delete()
 
 
 def _snapshot(schema: str) -> dict:
@@ -145,3 +154,34 @@ def test_a_broken_archive_leaves_no_schema_and_the_reason_on_the_region(
     assert "tabel_yang_tidak_ada" in region.failure_reason
     assert not schema_exists("balikpapan_pulih")
     assert not region.domains.exists() and not region.module_activations.exists()
+
+
+def test_operator_restores_from_the_console_and_the_worker_brings_it_live(
+    committed_db, private_dirs, exports_cleanup, site_client
+):
+    from tests.harness.fixtures import sign_in_staff
+
+    operator = site_client(None)
+    sign_in_staff(operator, None, "operator@sinergi.test")
+    balikpapan = Region.objects.get(slug="balikpapan")
+    export = exports.request_export(balikpapan)
+    tasks.run_export(export.pk)
+
+    page = operator.post(
+        f"/admin/konsol/ekspor/{export.pk}/pulihkan/",
+        {"slug": "balikpapan-baru", "name": "Kota Balikpapan Baru"},
+        follow=True,
+    )
+    assert "sedang dipulihkan sebagai balikpapan-baru" in page.text
+    region = Region.objects.get(slug="balikpapan-baru")
+    assert region.status == Region.Status.PROVISIONING
+    queued = [item.task["args"] for item in OrmQ.objects.filter(key=Conf.CLUSTER_NAME)]
+    assert ("public", exports.RESTORE_TASK, region.pk, export.pk) in [tuple(a) for a in queued]
+
+    tasks.run_restore(region.pk, export.pk)  # what the worker runs
+    tasks.run_restore(region.pk, export.pk)  # and again, when a killed worker retries it
+    region.refresh_from_db()
+    assert region.status == Region.Status.ACTIVE and region.name == "Kota Balikpapan Baru"
+    home = Client(HTTP_HOST="balikpapan-baru.localhost").get("/")
+    assert home.status_code == 200
+    assert "Kota Balikpapan Baru" in operator.get("/admin/konsol/").text

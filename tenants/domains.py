@@ -126,6 +126,7 @@ def set_primary(region: Region, domain: str, *, actor=None, request=None) -> Dom
         Domain.objects.filter(tenant=region).exclude(pk=chosen.pk).update(is_primary=False)
         chosen.is_primary = True
         chosen.save(update_fields=["is_primary"])  # the signal clears the routing cache
+        _site_answers_on(region, domain)
         audit.record(
             "tenants.domain_primary",
             actor=actor,
@@ -147,6 +148,7 @@ def remove_claim(claim: DomainClaim, *, actor=None, request=None) -> None:
                 Domain.objects.filter(tenant=region, domain=default_hostname(region)).update(
                     is_primary=True
                 )
+                _site_answers_on(region, default_hostname(region))
             routed.delete()
         claim.delete()
         audit.record(
@@ -156,6 +158,19 @@ def remove_claim(claim: DomainClaim, *, actor=None, request=None) -> None:
             request=request,
             details={"domain": claim.domain},
         )
+
+
+def _site_answers_on(region: Region, hostname: str) -> None:
+    """The region's Wagtail site names its primary host: full page URLs (sitemaps, links
+    in messages) use it. Cached anonymous pages carry the old links, so they go."""
+    from django_tenants.utils import schema_context
+    from wagtail.models import Site
+
+    from pages.cache import invalidate_region
+
+    with schema_context(region.schema_name):
+        Site.objects.filter(is_default_site=True).update(hostname=hostname)
+    invalidate_region(region.schema_name)
 
 
 def default_hostname(region: Region) -> str:

@@ -37,6 +37,14 @@ def _slug_of(client) -> str:
     return client.defaults["HTTP_HOST"].split(".", 1)[0]
 
 
+def _site_hostname(region) -> str:
+    from django_tenants.utils import schema_context
+    from wagtail.models import Site
+
+    with schema_context(region.schema_name):
+        return Site.objects.get(is_default_site=True).hostname
+
+
 def _publish(server, claim):
     server.publish(domains.record_name(claim), domains.record_value(claim))
 
@@ -117,11 +125,13 @@ def test_primary_domain_and_removal(tangsel, admin_client_for, dns_server):
     assert f"{HOST} kini domain utama" in page.content.decode()
     connection.set_schema_to_public()
     assert Domain.objects.get(tenant=tangsel, is_primary=True).domain == HOST
+    assert _site_hostname(tangsel) == HOST  # full page URLs and message links use it
 
     page = admin.post(f"/admin/domain/{claim.pk}/hapus/", follow=True)
     assert f"{HOST} dihapus" in page.content.decode()
     connection.set_schema_to_public()
     assert Domain.objects.get(tenant=tangsel, is_primary=True).domain == "tangsel.localhost"
+    assert _site_hostname(tangsel) == "tangsel.localhost"
     assert Client(HTTP_HOST=HOST).get("/").status_code == 404
     assert not DomainClaim.objects.filter(domain=HOST).exists()
 

@@ -2,6 +2,16 @@
 
 import django.db.models.deletion
 from django.db import migrations, models
+from django.utils import timezone
+
+
+def date_earlier_archives(apps, schema_editor):
+    """Regions archived before the date was kept count as archived now: an export made
+    from here on is one made since their archiving."""
+    Region = apps.get_model("tenants", "Region")
+    Region.objects.filter(status="archived", archived_at__isnull=True).update(
+        archived_at=timezone.now()
+    )
 
 
 class Migration(migrations.Migration):
@@ -75,4 +85,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('region', 'domain'), name='one_claim_per_region'), models.UniqueConstraint(condition=models.Q(('verified_at__isnull', False)), fields=('domain',), name='one_verified_claim_per_domain')],
             },
         ),
+        migrations.RunPython(date_earlier_archives, migrations.RunPython.noop),
     ]

@@ -30,6 +30,7 @@ def main() -> None:
     from bench.report import publish
     from tests.harness.database import drop_worker_database, prepare_worker_database
 
+    only = sys.argv[1:]  # e.g. `python -m bench onboarding`: that benchmark alone
     name = prepare_worker_database("bench")
     try:
         provisioned = provisioning.measure()
@@ -47,6 +48,17 @@ def main() -> None:
             # Last: it loads 50,000 vacancies and 500,000 applications into Tangsel.
             *jobs_search.measure(name),
         ]
+        if only == ["onboarding"]:
+            figures = onboarding.measure()
+        else:
+            provisioned = provisioning.measure()
+            migrate_median = provisioned[0].baseline
+            figures = [
+                *provisioned,
+                *onboarding.measure(migrate_median),
+                *routing.measure(),
+                *throughput.measure(name),
+            ]
     finally:
         drop_worker_database(name)
     publish(figures)

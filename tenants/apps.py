@@ -7,11 +7,12 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Daerah")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
-        from tenants import checks, routing  # noqa: F401 - checks register themselves
+        from tenants import checks, lifecycle, routing  # noqa: F401 - checks register themselves
         from tenants.models import Domain, Region
 
         for model in (Region, Domain):
             post_save.connect(routing.forget_routes_on_change, sender=model)
             post_delete.connect(routing.forget_routes_on_change, sender=model)
+        post_migrate.connect(lifecycle.ensure_deletion_schedule, sender=self)

@@ -45,6 +45,7 @@ class Region(TenantMixin):
     failure_reason = models.TextField(_("alasan gagal"), blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     activated_at = models.DateTimeField(_("aktif sejak"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("diarsipkan"), null=True, blank=True)
 
     # Provisioning creates the schema itself, outside any atomic block, and cleans up
     # after a failure; saving a row must never create or drop a schema on the side.
@@ -117,3 +118,104 @@ class ProvisioningJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_id}:{self.status}"
+
+
+class DomainClaim(models.Model):
+    """A region's own domain (e.g. laksa.tangerangselatankota.go.id) waiting for, or having
+    passed, the DNS TXT proof. Only a verified claim gets a Domain row, and so a route."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="domain_claims", verbose_name=_("daerah")
+    )
+    domain = models.CharField(_("domain"), max_length=253)
+    token = models.CharField(_("token verifikasi"), max_length=64)
+    created_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
+    verified_at = models.DateTimeField(_("terverifikasi"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("terakhir diperiksa"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("klaim domain")
+        verbose_name_plural = _("klaim domain")
+        ordering = ["domain"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "domain"], name="one_claim_per_region"),
+            # However many regions try, a domain is verified for one of them only.
+            models.UniqueConstraint(
+                fields=["domain"],
+                condition=models.Q(verified_at__isnull=False),
+                name="one_verified_claim_per_domain",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class RegionDeletion(models.Model):
+    """The audit trail of a region's end, kept in public after its schema and media are
+    gone: who asked, when it may go, when it went, and the export it was preceded by."""
+
+    region = models.OneToOneField(
+        Region,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deletion",
+        verbose_name=_("daerah"),
+    )
+    region_name = models.CharField(_("nama daerah"), max_length=120)
+    slug = models.CharField(_("subdomain"), max_length=40)
+    schema_name = models.CharField(max_length=63)
+    requested_by = models.CharField(_("diminta oleh"), max_length=254, blank=True)
+    requested_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    delete_after = models.DateTimeField(_("dihapus setelah"))
+    export_name = models.CharField(_("ekspor terakhir"), max_length=200, blank=True)
+    cancelled_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("dihapus"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("penghapusan daerah")
+        verbose_name_plural = _("penghapusan daerah")
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.slug}:{self.delete_after:%Y-%m-%d}"
+
+
+class RegionExport(models.Model):
+    """One downloadable archive of a region, made on the worker: its schema dump, its
+    media files and its rows of the public schema, with a JSON manifest. The file lives
+    under REGION_EXPORT_DIR, never under the public media folder."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Menunggu giliran")
+        RUNNING = "running", _("Sedang dibuat")
+        DONE = "done", _("Siap diunduh")
+        FAILED = "failed", _("Gagal")
+
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="exports",
+        verbose_name=_("daerah"),
+    )
+    region_slug = models.CharField(_("subdomain"), max_length=40)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    file_name = models.CharField(_("berkas"), max_length=200, blank=True)
+    size = models.BigIntegerField(_("ukuran"), null=True, blank=True)
+    requested_by = models.CharField(_("diminta oleh"), max_length=254, blank=True)
+    failure_reason = models.TextField(_("alasan gagal"), blank=True)
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ekspor daerah")
+        verbose_name_plural = _("ekspor daerah")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.region_slug}:{self.status}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
+import time
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -70,6 +71,31 @@ def claim(schema_name: str) -> bool:
         log.warning("pool claim failed", exc_info=True, extra={"region": schema_name})
         return False
     return True
+
+
+def claim_or_wait(schema_name: str) -> bool:
+    """Claim a ready schema; when none is ready but a refill is cloning one, wait for it
+    (up to REGION_POOL_WAIT_SECONDS). A clone started now would share the machine with the
+    refill's and finish later than the refill's, which is already under way."""
+    deadline = time.monotonic() + settings.REGION_POOL_WAIT_SECONDS
+    while True:
+        if claim(schema_name):
+            return True
+        if time.monotonic() >= deadline or not refill_running():
+            return False
+        time.sleep(0.05)
+
+
+def refill_running() -> bool:
+    """Whether some process holds the refill lock (two-key advisory locks list the keys
+    as classid and objid)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            "AND classid = %s AND objid = %s AND objsubid = 2 AND pid <> pg_backend_pid())",
+            [_LOCK_SPACE, _REFILL_LOCK],
+        )
+        return cursor.fetchone()[0]
 
 
 def refill(size: int | None = None) -> int:

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.urls import set_urlconf
 
@@ -46,7 +47,28 @@ def hostname_of(request) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None
+    return _bare(host)
+
+
+def _bare(host: str) -> str:
     return host.rsplit(":", 1)[0].lower().removeprefix("www.")
+
+
+def trust_verified_domain(request) -> str | None:
+    """A region's own verified domain is an allowed host in every process: ALLOWED_HOSTS
+    holds the platform's fixed names, the Domain table the rest. When the Host header names
+    a routed domain, `request.get_host()` answers it from then on (CSRF's same-origin check,
+    redirects and absolute links all use it). Returns the host name, or None."""
+    raw = request._get_raw_host()  # the Host (or trusted X-Forwarded-Host) header as sent
+    domain, _port = split_domain_port(raw)
+    if not domain:
+        return None  # not a valid host name at all
+    hostname = domain.removeprefix("www.")
+    route = route_for(hostname)
+    if route is None or route.is_platform:
+        return None
+    request.get_host = lambda: raw
+    return hostname
 
 
 def route_for(hostname: str) -> Route | None:
@@ -76,7 +98,7 @@ class RegionRoutingMiddleware:
     def __call__(self, request):
         connection.set_schema_to_public()
         request.region = None
-        hostname = hostname_of(request)
+        hostname = hostname_of(request) or trust_verified_domain(request)
         route = route_for(hostname) if hostname else None
         if route is None:
             return _page(request, "core/no_such_region.html", 404, hostname=hostname)

@@ -91,3 +91,21 @@ def storage_bytes(regions) -> dict[int, int]:
             [list(by_schema)],
         )
         return {by_schema[name]: int(size) for name, size in cursor.fetchall()}
+
+
+def recent_exports(limit: int = 30):
+    from tenants.models import RegionExport
+
+    return RegionExport.objects.select_related("region").order_by("-created_at")[:limit]
+
+
+def exports_of(region):
+    from tenants.models import RegionExport
+
+    return RegionExport.objects.filter(region=region).order_by("-created_at")[:20]
+
+
+def deletions_for_console(limit: int = 30):
+    from tenants.models import RegionDeletion
+
+    return RegionDeletion.objects.order_by("-requested_at")[:limit]

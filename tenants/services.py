@@ -291,7 +291,7 @@ def create_schema(region: Region, request: RegionRequest) -> None:
         )
     if not settings.TENANT_CREATION_FAKES_MIGRATIONS:  # the benchmark's baseline
         region.create_schema(check_if_exists=False, verbosity=0)
-    elif pool.claim(region.schema_name):
+    elif pool.claim_or_wait(region.schema_name):
         _save(region.provisioning_job, from_pool=True)
         pool.queue_refill()
     else:
@@ -429,7 +429,9 @@ def set_status(region: Region, status: str, *, actor=None, request=None) -> Regi
     previous = region.status
     with transaction.atomic():
         region.status = status
-        region.save(update_fields=["status"])
+        if status == Region.Status.ARCHIVED:
+            region.archived_at = timezone.now()
+        region.save(update_fields=["status", "archived_at"])
         audit.record(
             "tenants.set_status",
             actor=actor,

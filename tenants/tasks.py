@@ -21,3 +21,25 @@ def refill_pool() -> int:
     from tenants import pool
 
     return pool.refill()
+
+
+def run_export(export_id: int) -> None:
+    from tenants import exports
+
+    exports.run_export(export_id)
+
+
+def run_restore(region_id: int, export_id: int) -> None:
+    from tenants import exports
+
+    try:
+        exports.run_restore(region_id, export_id)
+    except Exception:
+        # Undone and recorded on the region (failed, with the reason) for the console.
+        log.warning("restore failed", extra={"region": region_id})
+
+
+def delete_due_regions() -> list[str]:
+    from tenants import lifecycle
+
+    return lifecycle.delete_due_regions()

@@ -8,17 +8,21 @@ migrations change, the template is stale and `refresh_region_template` rebuilds 
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 from functools import cache
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_exists
 
 from pages.services import remove_wagtail_welcome
+
+log = logging.getLogger(__name__)
 
 TEMPLATE_SCHEMA = settings.TENANT_BASE_SCHEMA
 _BUILD_SCHEMA = f"{TEMPLATE_SCHEMA}_next"
@@ -97,6 +101,66 @@ def ensure_template(verbosity: int = 0) -> bool:
 
 
 def clone_template(schema_name: str) -> None:
-    """Copy the template into a new schema in one statement: its tables and its rows, the
-    migration records included, so nothing needs migrating or faking afterwards."""
-    CloneSchema().clone_schema(TEMPLATE_SCHEMA, schema_name)
+    """Copy the template into a new schema in one transaction: its tables and its rows, the
+    migration records included, so nothing needs migrating or faking afterwards.
+
+    The template's own dump (cached per fingerprint) is replayed under the new name; that
+    is about a third quicker than django-tenants' clone function, which reads the catalogue
+    table by table. Without pg_dump, or when the dump cannot be renamed safely, the clone
+    function does it."""
+    script = _replay_script(migrations_fingerprint(), stored_fingerprint())
+    if script is None:
+        CloneSchema().clone_schema(TEMPLATE_SCHEMA, schema_name)
+        with connection.cursor() as cursor:  # the clone copies the template's label too
+            cursor.execute(f'COMMENT ON SCHEMA "{schema_name}" IS NULL')
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(script.replace(_PLACEHOLDER, f'"{schema_name}"'))
+
+
+# PostgreSQL text cannot hold NUL, so the placeholder can never be part of the dump.
+_PLACEHOLDER = "\x00schema\x00"
+_QUALIFIED = re.compile(rf"\b{TEMPLATE_SCHEMA}\.")
+_scripts: dict[str, str | None] = {}
+
+
+def _replay_script(code_fingerprint: str, stored: str | None) -> str | None:
+    """The template's DDL and rows with its name as a placeholder, or None."""
+    if stored != code_fingerprint:
+        return None  # provisioning refuses a stale template before it gets here
+    if code_fingerprint not in _scripts:
+        _scripts.clear()
+        _scripts[code_fingerprint] = _build_replay_script()
+    return _scripts[code_fingerprint]
+
+
+def _build_replay_script() -> str | None:
+    from tenants import pgtools
+
+    try:
+        dump = pgtools.run(
+            "pg_dump", "--schema", TEMPLATE_SCHEMA, "--no-owner", "--no-privileges", "--inserts"
+        )
+    except pgtools.ToolError:
+        log.warning("pg_dump unavailable: regions are cloned by the clone function")
+        return None
+    kept = []
+    for line in dump.splitlines():
+        if line.startswith("INSERT INTO "):
+            _prefix, _sep, values = line.partition(" VALUES ")
+            if line.count("'") % 2 or TEMPLATE_SCHEMA in values:
+                # An odd number of quotes: a value going on to the next line. Or a value
+                # naming the schema. Renaming the text could change the data, so the
+                # clone function copies it instead.
+                log.warning("template rows need the clone function")
+                return None
+        elif line.startswith(("\\", f"COMMENT ON SCHEMA {TEMPLATE_SCHEMA} ")):
+            continue  # psql meta-commands, and the template's own label
+        elif line.startswith("SET "):
+            line = "SET LOCAL " + line.removeprefix("SET ")  # not the connection's for good
+        elif line.startswith("SELECT pg_catalog.set_config("):
+            line = line.replace(", false);", ", true);")
+        kept.append(line)
+    script = "\n".join(kept)
+    script = script.replace(f"CREATE SCHEMA {TEMPLATE_SCHEMA};", f"CREATE SCHEMA {_PLACEHOLDER};")
+    return _QUALIFIED.sub(f"{_PLACEHOLDER}.", script)

@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from onboarding import selectors
 from onboarding.admin_views import on_platform_with
 from tenants import api as tenants
-from tenants.models import Region
+from tenants.models import Region, RegionDeletion, RegionExport
 
 OPERATE_PERMISSION = "onboarding.operate_regions"
 STATUS_ORDER = [
@@ -42,6 +43,8 @@ def console(request):
         "template": selectors.template_health(),
         "failed_tasks": selectors.failed_tasks(),
         "schedules": selectors.schedules(),
+        "exports": tenants.recent_exports(),
+        "deletions": tenants.deletions_for_console(),
         "page_title": _("Konsol operator"),
         "header_icon": "site",
     }
@@ -64,6 +67,10 @@ def _row(region: Region, last_seen, size) -> dict:
             for action, (allowed_from, _target) in tenants.LIFECYCLE.items()
             if region.status in allowed_from
         ],
+        "exportable": region.status in (*Region.LIVE_STATUSES, Region.Status.ARCHIVED),
+        "deletion": tenants.pending_deletion(region)
+        if region.status == Region.Status.ARCHIVED
+        else None,
     }
 
 
@@ -104,4 +111,85 @@ def retry(request, pk: int):
         messages.error(request, exc.messages[0])
     else:
         messages.success(request, _("Penyiapan %(region)s diulang.") % {"region": region.name})
+    return redirect("onboarding_console:index")
+
+
+# --- exports, restores and deletions ------------------------------------------------------------
+@require_POST
+def export(request, pk: int):
+    on_platform_with(request, OPERATE_PERMISSION)
+    region = get_object_or_404(Region, pk=pk)
+    try:
+        tenants.request_export(region, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Ekspor %(region)s sedang dibuat; tautan unduhan muncul di bawah setelah selesai.")
+            % {"region": region.name},
+        )
+    return redirect("onboarding_console:index")
+
+
+def download(request, pk: int):
+    on_platform_with(request, OPERATE_PERMISSION)
+    return tenants.export_download(get_object_or_404(RegionExport, pk=pk))
+
+
+@require_POST
+def restore(request, pk: int):
+    on_platform_with(request, OPERATE_PERMISSION)
+    export = get_object_or_404(RegionExport, pk=pk)
+    slug = request.POST.get("slug", "").strip().lower()
+    try:
+        region = tenants.queue_restore(
+            export,
+            slug=slug,
+            name=request.POST.get("name", "")[:120],
+            actor=request.user,
+            request=request,
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Ekspor %(source)s sedang dipulihkan sebagai %(slug)s.")
+            % {"source": export.region_slug, "slug": region.slug},
+        )
+    return redirect("onboarding_console:index")
+
+
+@require_POST
+def schedule_deletion(request, pk: int):
+    on_platform_with(request, OPERATE_PERMISSION)
+    region = get_object_or_404(Region, pk=pk)
+    try:
+        deletion = tenants.schedule_deletion(
+            region, confirm=request.POST.get("confirm", ""), actor=request.user, request=request
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("%(region)s akan dihapus setelah %(when)s; admin daerah sudah diberi tahu.")
+            % {"region": region.name, "when": date_format(deletion.delete_after, "j E Y")},
+        )
+    return redirect("onboarding_console:index")
+
+
+@require_POST
+def cancel_deletion(request, pk: int):
+    on_platform_with(request, OPERATE_PERMISSION)
+    deletion = get_object_or_404(RegionDeletion, pk=pk)
+    try:
+        tenants.cancel_deletion(deletion, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request, _("Penghapusan %(region)s dibatalkan.") % {"region": deletion.region_name}
+        )
     return redirect("onboarding_console:index")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from onboarding import admin_account, links, progress, selectors, services
 from onboarding.forms import JoinForm
 from onboarding.models import Application
+from onboarding.ratelimit import over_limit
 
 
 def _platform_only(request) -> None:
@@ -27,6 +28,10 @@ def _platform_only(request) -> None:
 def join(request):
     _platform_only(request)
     form = JoinForm(request.POST or None)
+    if request.method == "POST" and over_limit(request, "join"):
+        form.is_valid()  # what was typed is shown again, with its own errors
+        form.add_error(None, too_many_message())
+        return render(request, "onboarding/join.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             application = services.submit_application(
@@ -46,6 +51,10 @@ def check_subdomain(request):
     """What the form shows as the applicant types: is this subdomain free, and if not, why."""
     _platform_only(request)
     slug = request.GET.get("slug", "").strip().lower()[:80]
+    if over_limit(request, "subdomain_check"):
+        return JsonResponse(
+            {"slug": slug, "available": False, "message": too_many_message()}, status=429
+        )
     problem = selectors.subdomain_problem(slug)
     message = problem or selectors.available_message(slug)
     return JsonResponse({"slug": slug, "available": problem is None, "message": message})
@@ -106,6 +115,13 @@ def send_password_link(request, token: str):
             _("Tautan baru sudah dikirim ke %(email)s.") % {"email": application.email},
         )
     return redirect("onboarding:status", token)
+
+
+def too_many_message() -> str:
+    return _(
+        "Terlalu banyak permintaan dari alamat Anda. Tunggu beberapa menit, lalu coba lagi; "
+        "isian Anda tidak hilang."
+    )
 
 
 def _application(token: str) -> Application:

@@ -24,6 +24,11 @@ console_urls = (
     [
         path("", console_views.console, name="index"),
         path("daerah/<int:pk>/ulangi-penyiapan/", console_views.retry, name="retry"),
+        path("ekspor/daerah/<int:pk>/", console_views.export, name="export"),
+        path("ekspor/<int:pk>/unduh/", console_views.download, name="download"),
+        path("ekspor/<int:pk>/pulihkan/", console_views.restore, name="restore"),
+        path("hapus/daerah/<int:pk>/", console_views.schedule_deletion, name="delete"),
+        path("hapus/<int:pk>/batal/", console_views.cancel_deletion, name="cancel_deletion"),
         path("daerah/<int:pk>/<str:action>/", console_views.change, name="change"),
     ],
     "onboarding_console",

@@ -31,14 +31,16 @@ CSRF_TRUSTED_ORIGINS = env.list(
 )
 
 # --- Database: DATABASE_URL, or the embedded server under .data/ -------------------------
+_PG_TOOLS = ""  # pg_dump and psql from PATH, unless the embedded server brings its own
 if env.str("DATABASE_URL", default=""):
     _db = env.db_url("DATABASE_URL")
     # A unix socket may be given percent-encoded as the host or as ?host=/path.
     _db["HOST"] = unquote(_db["HOST"]) or _db.get("OPTIONS", {}).pop("host", "")
 elif env.bool("EMBEDDED_DATABASE", default=False):
-    from config.embedded_db import database_settings
+    from config.embedded_db import bin_dir, database_settings
 
     _db = database_settings(BASE_DIR)
+    _PG_TOOLS = str(bin_dir())
 else:
     raise environ.ImproperlyConfigured("Set DATABASE_URL (production needs a real PostgreSQL).")
 if env.str("DATABASE_NAME", default=""):
@@ -50,6 +52,8 @@ _db["ENGINE"] = "django_tenants.postgresql_backend"
 _db["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
 _db["CONN_HEALTH_CHECKS"] = True
 DATABASES = {"default": _db}
+# pg_dump and psql for region exports and restores: they must match the server's version.
+PG_BIN_DIR = env.str("PG_BIN_DIR", default=_PG_TOOLS)
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -206,8 +210,14 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Empty region schemas kept cloned and ready (tenants.pool); 0 turns the warm pool off.
 REGION_POOL_SIZE = env.int("REGION_POOL_SIZE", default=3)
+# With the pool empty but a refill cloning, a new region waits this long for that clone
+# rather than starting a second one beside it.
+REGION_POOL_WAIT_SECONDS = env.float("REGION_POOL_WAIT_SECONDS", default=3)
 # Seconds a process trusts its host-to-region lookup before reading it again.
 REGION_ROUTING_TTL = env.int("REGION_ROUTING_TTL", default=15)
+# Custom domains: resolvers ("ip" or "ip:port") asked for the TXT proof; empty = the system's.
+CUSTOM_DOMAIN_NAMESERVERS = env.list("CUSTOM_DOMAIN_NAMESERVERS", default=[])
+CUSTOM_DOMAIN_DNS_TIMEOUT = env.float("CUSTOM_DOMAIN_DNS_TIMEOUT", default=5)
 
 # --- Background work: django-q2 on the same PostgreSQL -----------------------------------
 Q_CLUSTER = {
@@ -225,6 +235,11 @@ Q_CLUSTER = {
     # django-q2 needs the key when a cluster is started with Q_CLUSTER_NAME (its own queue).
     "ALT_CLUSTERS": {},
 }
+
+# Region export archives (schema dump, media, public rows): private, never under MEDIA_ROOT.
+REGION_EXPORT_DIR = Path(env.str("REGION_EXPORT_DIR", default=str(BASE_DIR / ".data" / "exports")))
+# A region is deleted this many days after an operator asks (after its last export).
+REGION_DELETION_GRACE_DAYS = env.int("REGION_DELETION_GRACE_DAYS", default=30)
 
 # --- Files --------------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -320,6 +335,12 @@ DOCUMENT_SIGNING_BACKEND = env.str(
 
 # --- Onboarding: new regions wait for a Tangerang coordinator unless this is off ------------
 ONBOARDING_REQUIRES_APPROVAL = env.bool("ONBOARDING_REQUIRES_APPROVAL", default=True)
+# Per client address: (requests, seconds) for the join form's submissions and the live
+# subdomain check (onboarding.ratelimit).
+ONBOARDING_RATE_LIMITS = {
+    "join": (env.int("ONBOARDING_JOIN_PER_HOUR", default=10), 3600),
+    "subdomain_check": (env.int("ONBOARDING_CHECKS_PER_MINUTE", default=60), 60),
+}
 
 # --- Billing: invoices by bank transfer (platform/billing) ---------------------------------
 BILLING_PPN_PERCENT = env.str("BILLING_PPN_PERCENT", default="12")  # PPN (UU HPP), percent

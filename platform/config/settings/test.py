@@ -15,6 +15,9 @@ os.environ.setdefault("NOTIFICATIONS_GATEWAY_ALLOW_PRIVATE", "true")
 os.environ.setdefault("REGION_ROUTING_TTL", "0")
 os.environ.setdefault("SERVE_MEDIA", "true")
 os.environ.setdefault("REGION_POOL_SIZE", "0")  # pool tests set their own
+# Every test client comes from 127.0.0.1: the rate-limit tests set their own limits.
+os.environ.setdefault("ONBOARDING_JOIN_PER_HOUR", "100000")
+os.environ.setdefault("ONBOARDING_CHECKS_PER_MINUTE", "100000")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made there
 # are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

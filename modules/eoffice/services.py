@@ -689,7 +689,7 @@ def letterhead(letter: Letter) -> dict:
     return {"name": name, "unit": office.name, "logo": logo}
 
 
-# --- hand-over packages ----------------------------------------------------------------------------
+# --- hand-over packages --------------------------------------------------------------------------
 def export_package(actor, letter: Letter, *, request=None) -> bytes:
     from django.db import connection
 

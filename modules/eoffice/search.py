@@ -4,15 +4,13 @@ letter's text changes (Indonesian stemming; number and sender weigh most)."""
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import Value
-from django.db.models.functions import Coalesce
 
 SEARCH_CONFIG = "indonesian"
 
 
 def letter_vector():
     def part(field: str, weight: str):
-        return SearchVector(Coalesce(field, Value("")), weight=weight, config=SEARCH_CONFIG)
+        return SearchVector(field, weight=weight, config=SEARCH_CONFIG)
 
     return (
         part("number", "A")

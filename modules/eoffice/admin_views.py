@@ -7,11 +7,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from modules.eoffice import selectors, services, signing
 from modules.eoffice.forms import (
@@ -47,6 +46,8 @@ def _page(request, template: str, title: str, status: int = 200, **context) -> T
 
 
 def _letter(request, pk: int) -> Letter:
+    """The letter if this person may see it, else 404 (also before a POST-only check, so
+    another region's id never answers 405)."""
     _require(request, VIEW)
     letter = selectors.letter_for(request.user, pk)
     if letter is None:
@@ -63,6 +64,7 @@ def _errors(form, exc: ValidationError) -> None:
 
 
 def _go(letter: Letter):
+
     return redirect(f"{NS}:letter", letter.pk)
 
 
@@ -144,9 +146,10 @@ def letter(request, pk: int):
     return _page(request, "letter.html", letter.subject, **context)
 
 
-@require_POST
 def dispose(request, pk: int):
     letter = _letter(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = DispositionForm(request.POST, user=request.user, letter=letter)
     if form.is_valid():
         data = form.cleaned_data
@@ -179,12 +182,13 @@ def dispose(request, pk: int):
     )
 
 
-@require_POST
 def done(request, disposition: int):
     _require(request, VIEW)
     item = get_object_or_404(Disposition.objects.select_related("letter"), pk=disposition)
     if selectors.letter_for(request.user, item.letter_id) is None:
         raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = DoneForm(request.POST)
     if form.is_valid():
         try:
@@ -284,9 +288,10 @@ def edit_draft(request, pk: int):
     return _page(request, "form.html", _("Ubah konsep"), form=form)
 
 
-@require_POST
 def submit(request, pk: int):
     letter = _letter(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         services.submit_for_review(request.user, letter, request=request)
     except ValidationError as exc:
@@ -296,9 +301,10 @@ def submit(request, pk: int):
     return _go(letter)
 
 
-@require_POST
 def review(request, pk: int):
     letter = _letter(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:

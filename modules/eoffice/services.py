@@ -605,7 +605,7 @@ def absolute_url(path: str) -> str:
 def signer_capacity(user, letter: Letter) -> str:
     """How the signature block names the signer's authority: "a.n. Wali Kota ..." when
     signing on behalf of the head of the region or of the superior, "Plt."/"Plh." when the
-    signer acts for the signatory position, both when both hold."""
+    signer acts for the signatory position, both (joined by "; ") when both hold."""
     position = letter.signatory_position
     parts = []
     if letter.on_behalf == "kepala":
@@ -618,7 +618,7 @@ def signer_capacity(user, letter: Letter) -> str:
     if kind in ("plt", "plh"):
         prefix = "Plt." if kind == "plt" else "Plh."
         parts.append(f"{prefix} {organisation.label_of(position)}")
-    return ", ".join(parts)
+    return "; ".join(parts)
 
 
 def acting_kind(user, position) -> str:
@@ -656,7 +656,7 @@ def render_signed_letter(letter, user, number, capacity, verify_url, when) -> by
     from modules.eoffice.pdf import render_letter
 
     position_label = organisation.label_of(letter.signatory_position)
-    lines = tuple(line for line in capacity.split(", ") if line) if capacity else ()
+    lines = tuple(line for line in capacity.split("; ") if line)
     if not any(line.endswith(position_label) for line in lines):
         lines = (*lines, position_label)
     return render_letter(

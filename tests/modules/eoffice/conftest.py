@@ -40,8 +40,10 @@ def head(region):
     return user(region, "admin")
 
 
-def official(region, code: str, *, kind: str = "definitif", role: str = "Pengguna e-Office"):
-    """A new staff member holding (or acting for) the position `code`."""
+def official(
+    region, code: str, *, kind: str = "definitif", role: str = "Pengguna e-Office", since=None
+):
+    """A new staff member holding (or acting for) the position `code` (since `since`)."""
     from accounts.models import User
     from organisation import services as organisation
 
@@ -59,7 +61,8 @@ def official(region, code: str, *, kind: str = "definitif", role: str = "Penggun
         user=person,
         position=position(code),
         kind=kind,
-        starts_at=date(2025, 1, 2) if kind == "definitif" else timezone.now() - timedelta(days=1),
+        starts_at=since
+        or (date(2025, 1, 2) if kind == "definitif" else timezone.now() - timedelta(days=1)),
     )
     return person
 

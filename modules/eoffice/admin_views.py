@@ -133,6 +133,12 @@ def letter(request, pk: int):
         form = DispositionForm(user=user, letter=letter)
         if held:
             form.fields["parent"].initial = held[0].pk
+            form.fields["from_position"].initial = held[0].to_position_id
+        else:
+            delivered = letter.deliveries.filter(position__in=selectors.my_position_ids(user))
+            form.fields["from_position"].initial = delivered.values_list(
+                "position", flat=True
+            ).first()
         context["dispose_form"] = form
     step = selectors.current_review(letter)
     if step is not None and services.organisation.acts_for(user, step.position):

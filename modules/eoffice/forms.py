@@ -91,6 +91,8 @@ class DispositionForm(forms.Form):
         super().__init__(*args, **kwargs)
         mine = selectors.my_position_ids(user)
         self.fields["from_position"].queryset = all_positions().filter(pk__in=mine)
+        if len(mine) == 1:
+            self.fields["from_position"].empty_label = None
         below = [p.pk for p in selectors.positions_below(user)]
         self.fields["to_positions"].queryset = all_positions().filter(pk__in=below)
 

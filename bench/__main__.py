@@ -15,7 +15,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import onboarding, provisioning, routing, throughput
+    from bench import eoffice_search, onboarding, provisioning, routing, throughput
     from bench.report import publish
     from tests.harness.database import drop_worker_database, prepare_worker_database
 
@@ -28,6 +28,7 @@ def main() -> None:
             *onboarding.measure(migrate_median),
             *routing.measure(),
             *throughput.measure(name),
+            *eoffice_search.measure(),
         ]
     finally:
         drop_worker_database(name)

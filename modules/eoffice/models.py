@@ -115,7 +115,7 @@ class Letter(models.Model):
     kind = models.CharField(_("jenis naskah"), max_length=8, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     number = models.CharField(_("nomor surat"), max_length=120, blank=True, db_index=True)
-    letter_date = models.DateField(_("tanggal surat"), null=True, blank=True)
+    letter_date = models.DateField(_("tanggal surat"), null=True, blank=True, db_index=True)
     sender = models.CharField(_("pengirim"), max_length=200, blank=True)
     addressee = models.CharField(_("kepada"), max_length=300, blank=True)
     subject = models.CharField(_("perihal"), max_length=300)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -25,7 +25,7 @@ from modules.eoffice.models import (
     LetterAccess,
     Review,
 )
-from modules.eoffice.search import SEARCH_CONFIG
+from modules.eoffice.search import SEARCH_CONFIG, number_query, words_query
 from organisation import api as organisation
 
 
@@ -187,8 +187,12 @@ def search_archive(user, query: ArchiveQuery) -> QuerySet[Letter]:
     letters = visible_letters(user)
     if query.number:
         letters = letters.filter(number__icontains=query.number)
+        if (segments := number_query(query.number)) is not None:
+            letters = letters.filter(search_vector=segments)
     if query.sender:
         letters = letters.filter(sender__icontains=query.sender)
+        if (words := words_query(query.sender)) is not None:
+            letters = letters.filter(search_vector=words)
     if query.date_from:
         letters = letters.filter(letter_date__gte=query.date_from)
     if query.date_to:
@@ -198,12 +202,10 @@ def search_archive(user, query: ArchiveQuery) -> QuerySet[Letter]:
     if query.kind:
         letters = letters.filter(kind=query.kind)
     if query.text:
+        # Newest first, not by rank: ranking reads every match's vector, and the archive's
+        # readers look for a recent letter (bench/eoffice_search.py).
         terms = SearchQuery(query.text, config=SEARCH_CONFIG, search_type="websearch")
-        return (
-            letters.filter(search_vector=terms)
-            .annotate(rank=SearchRank("search_vector", terms))
-            .order_by("-rank", "-created_at")
-        )
+        letters = letters.filter(search_vector=terms)
     return letters.order_by("-created_at", "-id")
 
 

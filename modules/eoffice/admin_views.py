@@ -63,6 +63,15 @@ def _errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def _posted(request):
+    """The POST data, even when empty (an empty form must show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _files(request):
+    return request.FILES if request.method == "POST" else None
+
+
 def _go(letter: Letter):
 
     return redirect(f"{NS}:letter", letter.pk)
@@ -88,7 +97,7 @@ def index(request):
 
 def register_incoming(request):
     _require(request, REGISTER)
-    form = IncomingForm(request.POST or None, request.FILES or None, user=request.user)
+    form = IncomingForm(_posted(request), _files(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         scan = data.pop("scan")
@@ -231,7 +240,7 @@ def export_package(request, pk: int):
 
 def import_package(request):
     _require(request, REGISTER)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(_posted(request), _files(request))
     if request.method == "POST" and form.is_valid():
         try:
             letter = services.import_package(
@@ -251,7 +260,7 @@ def import_package(request):
 # --- outgoing ------------------------------------------------------------------------------------
 def new_draft(request):
     _require(request, DRAFT)
-    form = DraftForm(request.POST or None, user=request.user)
+    form = DraftForm(_posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -282,7 +291,7 @@ def new_draft(request):
 
 def edit_draft(request, pk: int):
     letter = _letter(request, pk)
-    form = EditForm(request.POST or None, initial={"subject": letter.subject, "body": letter.body})
+    form = EditForm(_posted(request), initial={"subject": letter.subject, "body": letter.body})
     if request.method == "POST" and form.is_valid():
         try:
             services.update_draft(request.user, letter, request=request, **form.cleaned_data)
@@ -331,7 +340,7 @@ def review(request, pk: int):
 
 def sign(request, pk: int):
     letter = _letter(request, pk)
-    form = SignForm(request.POST or None)
+    form = SignForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_letter(request.user, letter, request=request, **form.cleaned_data)
@@ -394,7 +403,7 @@ def destruction(request):
 
 def settings_page(request):
     _require(request, MANAGE)
-    form = InstructionForm(request.POST or None)
+    form = InstructionForm(_posted(request))
     if request.method == "POST":
         if "toggle" in request.POST:
             instruction = get_object_or_404(Instruction, pk=request.POST.get("toggle"))

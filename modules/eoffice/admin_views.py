@@ -25,8 +25,9 @@ from modules.eoffice.forms import (
     ReviewForm,
     SignForm,
 )
-from modules.eoffice.models import Disposition, Instruction, Letter
+from modules.eoffice.models import Classification, Disposition, Instruction, Letter
 from modules.services import module_settings
+from organisation import api as organisation
 
 VIEW = "eoffice.view_letter"
 REGISTER = "eoffice.register_incoming"
@@ -108,9 +109,7 @@ def register_incoming(request):
                 scan=scan.read(),
                 scan_name=scan.name,
                 max_bytes=module_settings("eoffice")["max_scan_mb"] * 1024 * 1024,
-                registrar_position=services.organisation.Position.objects.filter(
-                    pk__in=mine[:1]
-                ).first(),
+                registrar_position=organisation.Position.objects.filter(pk__in=mine[:1]).first(),
                 request=request,
                 **data,
             )
@@ -150,7 +149,7 @@ def letter(request, pk: int):
             ).first()
         context["dispose_form"] = form
     step = selectors.current_review(letter)
-    if step is not None and services.organisation.acts_for(user, step.position):
+    if step is not None and organisation.acts_for(user, step.position):
         context["review_form"] = ReviewForm()
     mine = selectors.my_position_ids(user)
     if letter.status == Letter.Status.READY and letter.signatory_position_id in mine:
@@ -363,11 +362,11 @@ def preview(request, pk: int):
         letter,
         number=letter.number,
         letterhead=services.letterhead(letter),
-        signer_lines=(services.organisation.label_of(letter.signatory_position),)
+        signer_lines=(organisation.label_of(letter.signatory_position),)
         if letter.signatory_position_id
         else (),
     )
-    services.audit.record("eoffice.preview", actor=request.user, obj=letter, request=request)
+    services.record_preview(request.user, letter, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Cache-Control"] = "private, no-store"
     return response
@@ -406,7 +405,8 @@ def settings_page(request):
     form = InstructionForm(_posted(request))
     if request.method == "POST":
         if "toggle" in request.POST:
-            instruction = get_object_or_404(Instruction, pk=request.POST.get("toggle"))
+            chosen = request.POST["toggle"]
+            instruction = get_object_or_404(Instruction, pk=chosen if chosen.isdigit() else 0)
             services.toggle_instruction(request.user, instruction, request=request)
             return redirect(f"{NS}:settings")
         if form.is_valid():
@@ -422,5 +422,5 @@ def settings_page(request):
         _("e-Office: pengaturan"),
         form=form,
         instructions=Instruction.objects.all(),
-        classifications=services.Classification.objects.all(),
+        classifications=Classification.objects.all(),
     )

@@ -435,6 +435,10 @@ def record_download(actor, document: Document, *, request=None) -> None:
     )
 
 
+def record_preview(actor, letter: Letter, *, request=None) -> None:
+    audit.record("eoffice.preview", actor=actor, obj=letter, request=request)
+
+
 def record_search(actor, query, count: int, *, request=None) -> None:
     audit.record(
         "eoffice.search",

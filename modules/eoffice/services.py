@@ -144,10 +144,6 @@ def mark_read(user, letter: Letter, *, request=None) -> int:
         receipts += Disposition.objects.filter(
             letter=letter, to_position__in=positions, read_at__isnull=True
         ).update(read_at=now, read_by=user)
-        for copy in Delivery.objects.filter(
-            letter=letter, position__in=positions, kind=Delivery.Kind.COPY
-        ):
-            organisation.close_inbox_item(source=copy, actor=user, request=request)
         audit.record(
             "eoffice.view",
             actor=user,

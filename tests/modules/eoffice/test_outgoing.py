@@ -128,3 +128,27 @@ def test_capacity_names_a_n_and_acting_officials(tangsel):
         "a.n. Kepala Dinas Komunikasi dan Informatika; "
         "Plh. Kepala Bidang Informasi dan Komunikasi Publik, Diskominfo"
     )
+
+
+def test_a_signed_letter_is_numbered_and_reaches_its_recipients_and_copies(tangsel, signing_seam):
+    from modules.eoffice import selectors, services
+
+    letter = draft(tangsel, reviewers=())
+    services.submit_for_review(user(tangsel, "staf.aptika"), letter)
+    letter.refresh_from_db()
+    ikp, aptika = user(tangsel, "kabid.ikp"), user(tangsel, "kabid.aptika")
+    unread_before = selectors.counters_for(ikp).unread
+
+    services.sign_letter(head(tangsel), letter, pin="123456")
+
+    letter.refresh_from_db()
+    year = letter.signed_at.year
+    assert letter.number == f"000.5/{letter.sequence}/Diskominfo/{year}"
+    assert letter.documents.get(kind="tte").content
+    assert selectors.counters_for(ikp).unread == unread_before + 1
+    copy = letter.deliveries.get(position__code=APTIKA)
+    assert copy.kind == "tembusan" and copy.delivered_at is not None
+    services.mark_read(aptika, letter)
+    copy.refresh_from_db()
+    assert copy.read_by == aptika
+    assert copy in selectors.incoming_deliveries(selectors.my_position_ids(aptika))

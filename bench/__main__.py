@@ -16,17 +16,7 @@ def main() -> None:
 
     django.setup()
     from bench import (
-        billing,
-        jobs_search,
-        laksa,
-        migrations,
-        onboarding,
-        partnership,
-        provisioning,
-        routing,
-        signing,
-        throughput,
-    )
+        billing, ), eoffice_search, jobs_search, laksa, migrations, onboarding, partnership, provisioning, routing, signing, throughput
     from bench.report import publish
     from tests.harness.database import drop_worker_database, prepare_worker_database
 
@@ -47,6 +37,7 @@ def main() -> None:
             *partnership.measure(),
             # Last: it loads 50,000 vacancies and 500,000 applications into Tangsel.
             *jobs_search.measure(name),
+            *eoffice_search.measure(),
         ]
         if only == ["onboarding"]:
             figures = onboarding.measure()

@@ -16,31 +16,36 @@ def main() -> None:
 
     django.setup()
     from bench import (
-        billing, ), eoffice_search, jobs_search, laksa, migrations, onboarding, partnership, provisioning, routing, signing, throughput
+        billing,
+        eoffice_search,
+        jobs_search,
+        laksa,
+        migrations,
+        onboarding,
+        partnership,
+        provisioning,
+        routing,
+        signing,
+        throughput,
+    )
     from bench.report import publish
     from tests.harness.database import drop_worker_database, prepare_worker_database
 
-    only = sys.argv[1:]  # e.g. `python -m bench onboarding`: that benchmark alone
+    only = sys.argv[1:]  # e.g. `python -m bench onboarding signing`: those alone
     name = prepare_worker_database("bench")
     try:
-        provisioned = provisioning.measure()
-        migrate_median = provisioned[0].baseline
-        figures = [
-            *provisioned,
-            *onboarding.measure(migrate_median),
-            *routing.measure(),
-            *throughput.measure(name),
-            *laksa.measure(name),
-            *signing.measure(),
-            *billing.measure(),
-            *migrations.measure(name),
-            *partnership.measure(),
-            # Last: it loads 50,000 vacancies and 500,000 applications into Tangsel.
-            *jobs_search.measure(name),
-            *eoffice_search.measure(),
-        ]
-        if only == ["onboarding"]:
-            figures = onboarding.measure()
+        if only:
+            alone = {
+                "onboarding": onboarding.measure,
+                "laksa": lambda: laksa.measure(name),
+                "signing": signing.measure,
+                "eoffice": eoffice_search.measure,
+                "billing": billing.measure,
+                "migrations": lambda: migrations.measure(name),
+                "partnership": partnership.measure,
+                "jobs": lambda: jobs_search.measure(name),
+            }
+            figures = [figure for key in only for figure in alone[key]()]
         else:
             provisioned = provisioning.measure()
             migrate_median = provisioned[0].baseline
@@ -49,6 +54,14 @@ def main() -> None:
                 *onboarding.measure(migrate_median),
                 *routing.measure(),
                 *throughput.measure(name),
+                *laksa.measure(name),
+                *signing.measure(),
+                *eoffice_search.measure(),
+                *billing.measure(),
+                *migrations.measure(name),
+                *partnership.measure(),
+                # Last: it loads 50,000 vacancies and 500,000 applications into Tangsel.
+                *jobs_search.measure(name),
             ]
     finally:
         drop_worker_database(name)

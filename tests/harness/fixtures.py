@@ -192,3 +192,15 @@ def _forget_media_root():
 
     default_storage._setup()
     default_storage._wrapped.__dict__.pop("relative_media_root", None)
+
+
+@pytest.fixture(autouse=True)
+def indonesian_first():
+    """Each test starts in the site's language (Indonesian): a test that switched to English
+    (a request with that preference, translation.activate) must not change the next one's."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -4,12 +4,8 @@ module's services, as a person would make them."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import secrets
-import threading
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -124,43 +120,10 @@ def dispose(region, letter, sender, from_code, to_codes, *, parent=None, days=3)
     )
 
 
-HAS_SIGNING = importlib.util.find_spec("signing") is not None and (
-    importlib.util.find_spec("signing.api") is not None
-)
-
-
-@dataclass
-class _Reservation:
-    token: str
-    verify_path: str
-
-
-@dataclass
-class _Signed:
-    content: bytes
-    sha256: str
-    signed_at: datetime
-
-
 @pytest.fixture
 def signing_seam(monkeypatch):
-    """The real service when installed (only the re-authentication is waved through), else
-    a stand-in that returns the PDF unchanged."""
+    """The real signing service; only the re-authentication is waved through."""
     from modules.eoffice import signing
 
     monkeypatch.setattr(signing, "reauthenticate", lambda user, **kw: True)
-    if not HAS_SIGNING:
-        counter = iter(range(1, 10_000))
-
-        def reserve(title):
-            token = f"uji-{next(counter)}-{threading.get_ident()}"
-            return _Reservation(token, f"/verifikasi/{token}/")
-
-        def sign_pdf(token, pdf_bytes, identity, *, reason):
-            digest = hashlib.sha256(pdf_bytes).hexdigest()
-            return _Signed(pdf_bytes, digest, timezone.now())
-
-        monkeypatch.setattr(signing, "reserve", reserve)
-        monkeypatch.setattr(signing, "sign_pdf", sign_pdf)
-        monkeypatch.setattr(signing, "identity", lambda **kw: kw)
     return signing

@@ -3,7 +3,6 @@ installed), importing a package, the settings with the instruction list, the ret
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import timedelta
 
 import pytest
@@ -21,7 +20,6 @@ from tests.modules.eoffice.conftest import (
 )
 
 pytestmark = pytest.mark.django_db
-HAS_SIGNING = importlib.util.find_spec("signing") is not None
 
 
 def _ready(region):
@@ -37,23 +35,6 @@ def _ready(region):
         origin_position=position(HEAD),
         signatory_position=position(HEAD),
     )
-
-
-@pytest.mark.skipif(HAS_SIGNING, reason="the signing service is installed")
-def test_without_the_signing_service_the_page_says_so_and_nothing_is_numbered(
-    tangsel, admin_client_for
-):
-    letter = _ready(tangsel)
-    client = admin_client_for(tangsel)
-
-    page = client.get(f"{ADMIN}surat/{letter.pk}/").text
-    attempt = client.post(f"{ADMIN}surat/{letter.pk}/tandatangani/", {"pin": "123456"})
-
-    assert "Layanan tanda tangan elektronik belum tersedia." in page
-    assert "Layanan tanda tangan elektronik belum tersedia." in attempt.text
-    in_region(tangsel)
-    letter.refresh_from_db()
-    assert letter.number == "" and letter.status == "siap_tte"
 
 
 def test_the_sign_form_asks_for_a_password_or_a_pin(tangsel, admin_client_for):

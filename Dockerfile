@@ -2,6 +2,9 @@
 # Sinergi's image: one image for web (gunicorn), worker (qcluster) and the migration Job.
 # Build: docker build -t sinergi:$(git rev-parse --short HEAD) .
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+# Region exports and restores run pg_dump/psql inside this image: they must be at least the
+# server's major version (Debian's own client is 15), so they come from PostgreSQL's apt repo.
+ARG PG_MAJOR=18
 
 # --- builder: the pinned dependency tree in a venv, then translations and static files -----
 FROM ${PYTHON_IMAGE} AS builder
@@ -19,7 +22,19 @@ RUN python -m compileall -q platform tenants modules themes
 
 # --- runtime: slim, non-root, nothing written outside /tmp ----------------------------------
 FROM ${PYTHON_IMAGE} AS runtime
+ARG PG_MAJOR
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && install -d /usr/share/postgresql-common/pgdg \
+    && curl -fsSL -o /usr/share/postgresql-common/pgdg/apt.postgresql.org.asc \
+       https://www.postgresql.org/media/keys/ACCC4CF8.asc \
+    && echo "deb [signed-by=/usr/share/postgresql-common/pgdg/apt.postgresql.org.asc] https://apt.postgresql.org/pub/repos/apt bookworm-pgdg main" \
+       > /etc/apt/sources.list.d/pgdg.list \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client-${PG_MAJOR} \
+    && apt-get purge -y curl && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
 ENV PATH=/opt/venv/bin:$PATH \
+    PG_BIN_DIR=/usr/lib/postgresql/${PG_MAJOR}/bin \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.prod \

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,6 +41,18 @@ def test_dockerfile_runs_gunicorn_as_the_fixed_non_root_user_and_builds_with_the
     assert "gunicorn config.wsgi --pythonpath platform,." in dockerfile
     # Two stages: the build tools never reach the runtime image.
     assert len(re.findall(r"^FROM ", dockerfile, re.M)) == 2
+
+
+def test_the_image_and_the_backup_job_carry_pg_dump_of_the_same_major_version():
+    """Exports (in the app image) and backups (the CronJob's image) both run pg_dump, which
+    must be at least the server's major version."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    values = yaml.safe_load((ROOT / "helm" / "sinergi" / "values.yaml").read_text())
+    major = re.search(r"^ARG PG_MAJOR=(\d+)$", dockerfile, re.M).group(1)
+
+    assert "postgresql-client-${PG_MAJOR}" in dockerfile
+    assert "PG_BIN_DIR=/usr/lib/postgresql/${PG_MAJOR}/bin" in dockerfile
+    assert values["backup"]["image"]["tag"].split("-")[0] == major
 
 
 def test_dockerignore_keeps_secrets_and_local_state_out_of_the_build_context():

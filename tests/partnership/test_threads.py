@@ -14,7 +14,6 @@ from notifications.testing import deliver_pending, last_email_to, links_in
 from partnership.models import RegionMentoring, SupportThread
 from tests.harness.fixtures import sign_in_staff
 from tests.partnership.conftest import MENTOR, mentor_user
-from tests.themes.conftest import media_root  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 

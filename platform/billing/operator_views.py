@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from billing import pdf, periods, proofs, selectors, services
-from billing.forms import PaymentForm, PlanChangeForm, RunForm, VoidForm
+from billing.forms import PaymentForm, PlanChangeForm, PlanForm, RunForm, VoidForm
 from billing.models import Invoice, Payment, Plan, Subscription
 from core.tasks import enqueue
 from onboarding.admin_views import on_platform_with
@@ -228,6 +228,41 @@ def region_plan(request, pk: int):
     }
     status = 400 if request.method == "POST" else 200
     return TemplateResponse(request, "billing/operator/region_plan.html", context, status=status)
+
+
+def plans(request):
+    on_platform_with(request, MANAGE)
+    context = {
+        "plans": selectors.plans_with_regions(),
+        "page_title": _("Paket"),
+        "header_icon": "list-ul",
+    }
+    return TemplateResponse(request, "billing/operator/plans.html", context)
+
+
+def plan_edit(request, pk: int | None = None):
+    """Add a plan (no `pk`) or change one's price, modules, quotas, trial and availability."""
+    on_platform_with(request, MANAGE)
+    plan = get_object_or_404(Plan, pk=pk) if pk is not None else None
+    form = PlanForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_plan(plan, form.cleaned_data, actor=request.user, request=request)
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(request, _("Paket %(plan)s disimpan.") % {"plan": saved.name})
+            return redirect("billing_operator:plans")
+    title = _("Ubah paket %(plan)s") % {"plan": plan.name} if plan else _("Paket baru")
+    context = {
+        "plan": plan,
+        "form": form,
+        "regions_on_plan": selectors.regions_on_plan(plan) if plan else [],
+        "page_title": title,
+        "header_icon": "list-ul",
+    }
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "billing/operator/plan_form.html", context, status=status)
 
 
 @require_POST

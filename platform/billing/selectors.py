@@ -137,3 +137,18 @@ def pending_proofs():
 
 def recent_payments(limit: int = 50):
     return Payment.objects.select_related("invoice").order_by("-created_at")[:limit]
+
+
+def plans_with_regions() -> list[Plan]:
+    """Every plan, each with `region_count`: the regions subscribed to it."""
+    from django.db.models import Count
+
+    return list(Plan.objects.annotate(region_count=Count("subscription")))
+
+
+def regions_on_plan(plan: Plan) -> list[str]:
+    return list(
+        Subscription.objects.filter(plan=plan)
+        .order_by("region__name")
+        .values_list("region__name", flat=True)
+    )

@@ -75,6 +75,167 @@ def set_billing_emails(region, emails: str, *, actor=None, request=None) -> Subs
     return subscription
 
 
+# --- the plans themselves ----------------------------------------------------------------------
+PLAN_FIELDS = (
+    "name",
+    "monthly_price",
+    "all_modules",
+    "allowed_modules",
+    "trial_days",
+    "included_staff",
+    "included_storage_mb",
+    "included_messages",
+    "included_custom_domains",
+    "price_per_staff",
+    "price_per_storage_mb",
+    "price_per_message",
+    "price_per_custom_domain",
+    "is_active",
+)
+MAX_TRIAL_DAYS = 365
+
+
+def save_plan(plan: Plan | None, values: dict, *, actor=None, request=None) -> Plan:
+    """Create a plan (`plan` None; `values` then also holds its `key`) or change one.
+
+    Changes take effect for invoices issued from now on (a month not yet invoiced is
+    charged at the price in force when its invoice is issued). Refused, with the reason:
+    the partnership plan at a price other than Rp 0 or made unselectable (it is the
+    fallback of every region without a plan or past its grace period); a plan some
+    region is on made unselectable (move those regions first: a region on an
+    unselectable plan could not be saved again unchanged); modules taken out of a plan
+    while a region on it has them switched on (they would stay on against the plan)."""
+    from modules import registry
+
+    with transaction.atomic():
+        if plan is None:
+            key = (values.get("key") or "").strip().lower()
+            plan = Plan(key=key, is_partnership=False)
+            before = {}
+        else:
+            plan = Plan.objects.select_for_update().get(pk=plan.pk)
+            before = {field: getattr(plan, field) for field in PLAN_FIELDS}
+        for field in PLAN_FIELDS:
+            if field in values:
+                setattr(plan, field, values[field])
+        plan.name = (plan.name or "").strip()
+        plan.allowed_modules = [] if plan.all_modules else sorted(set(plan.allowed_modules))
+        errors = _plan_errors(plan, registry)
+        if errors:
+            raise ValidationError(errors)
+        plan.full_clean()
+        plan.save()
+        changed = {
+            field: [before.get(field), getattr(plan, field)]
+            for field in PLAN_FIELDS
+            if before.get(field) != getattr(plan, field)
+        }
+        audit.record(
+            "billing.change_plan_terms" if before else "billing.create_plan",
+            actor=actor,
+            obj=plan,
+            request=request,
+            details={"plan": plan.key, "changed": changed},
+        )
+    return plan
+
+
+def _plan_errors(plan: Plan, registry) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+
+    def add(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(message)
+
+    if plan._state.adding and Plan.objects.filter(key=plan.key).exists():
+        add("key", _("Kode %(key)s sudah dipakai paket lain.") % {"key": plan.key})
+    if not plan.name:
+        add("name", _("Tulis nama paket."))
+    elif Plan.objects.filter(name__iexact=plan.name).exclude(pk=plan.pk).exists():
+        add("name", _("Nama %(name)s sudah dipakai paket lain.") % {"name": plan.name})
+    if plan.trial_days > MAX_TRIAL_DAYS:
+        add("trial_days", _("Masa uji coba paling lama %(days)s hari.") % {"days": MAX_TRIAL_DAYS})
+    unknown = [key for key in plan.allowed_modules if not registry.exists(key)]
+    if unknown:
+        add("allowed_modules", _("Modul tidak dikenal: %(keys)s.") % {"keys": ", ".join(unknown)})
+    if plan.is_partnership:
+        if plan.monthly_price:
+            add("monthly_price", _("Paket kemitraan selalu Rp 0 per bulan."))
+        if not plan.is_active:
+            add(
+                "is_active",
+                _(
+                    "Paket kemitraan harus tetap dapat dipilih: ia berlaku bagi daerah tanpa "
+                    "paket dan daerah yang melewati masa tenggang."
+                ),
+            )
+    if plan.pk is None:
+        return errors
+    if not plan.is_active and not plan.is_partnership:
+        names = _region_names(Subscription.objects.filter(plan=plan).values("region"))
+        if names:
+            add(
+                "is_active",
+                _(
+                    "Paket ini masih dipakai %(regions)s. Pindahkan daerah itu ke paket lain "
+                    "sebelum paket ini dibuat tidak dapat dipilih."
+                )
+                % {"regions": names},
+            )
+    stranded = _modules_outside(plan)
+    if stranded:
+        add(
+            "allowed_modules",
+            _(
+                "Modul berikut masih aktif di daerah yang memakai paket ini, jadi tidak "
+                "dapat dikeluarkan dari paket: %(modules)s."
+            )
+            % {"modules": stranded},
+        )
+    return errors
+
+
+def _regions_on(plan: Plan):
+    """Regions whose limits come from this plan now (see selectors.effective_plan)."""
+    from tenants.models import Region
+
+    live = Region.objects.filter(status__in=Region.LIVE_STATUSES)
+    own = Subscription.objects.filter(plan=plan, limited_since__isnull=True)
+    if not plan.is_partnership:
+        return live.filter(pk__in=own.values("region"))
+    return live.exclude(
+        pk__in=Subscription.objects.filter(limited_since__isnull=True)
+        .exclude(plan=plan)
+        .values("region")
+    )
+
+
+def _modules_outside(plan: Plan) -> str:
+    from modules import registry
+    from modules.models import ModuleActivation
+
+    if plan.all_modules:
+        return ""
+    active = ModuleActivation.objects.filter(region__in=_regions_on(plan), enabled=True).exclude(
+        module_key__in=plan.allowed_modules
+    )
+    pairs = sorted(set(active.values_list("module_key", "region__name")))
+    return ", ".join(
+        f"{registry.get(key).name if registry.exists(key) else key} ({region})"
+        for key, region in pairs[:8]
+    )
+
+
+def _region_names(region_ids) -> str:
+    from tenants.models import Region
+
+    names = list(
+        Region.objects.filter(pk__in=region_ids).order_by("name").values_list("name", flat=True)
+    )
+    return ", ".join(names[:5]) + (
+        _(" dan %(n)s lainnya") % {"n": len(names) - 5} if len(names) > 5 else ""
+    )
+
+
 # --- payments ------------------------------------------------------------------------------
 def record_payment(
     invoice: Invoice,

@@ -128,9 +128,11 @@ def _quota_plan(subscription, last_plan: Plan) -> Plan:
     return last_plan
 
 
-def issue_invoice(region, period: date, *, issued_on: date | None = None) -> Invoice | None:
+def issue_invoice(
+    region, period: date, *, issued_on: date | None = None, notify: bool = True
+) -> Invoice | None:
     """The region's invoice for `period`, created and emailed once; None when it already
-    has one or owes nothing for the month."""
+    has one or owes nothing for the month. `notify=False` (demo history) emails nobody."""
     if Invoice.objects.filter(region=region, period=period).exists():
         return None
     lines = draft_lines(region, period)
@@ -146,7 +148,7 @@ def issue_invoice(region, period: date, *, issued_on: date | None = None) -> Inv
         if Invoice.objects.filter(region=region, period=period).exists():
             transaction.set_rollback(True)
             return None
-        recipients = billing_contacts(region)
+        recipients = billing_contacts(region) if notify else []
         invoice = Invoice.objects.create(
             region=region,
             region_name=region.name,

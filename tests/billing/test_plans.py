@@ -177,3 +177,34 @@ def test_only_the_platform_operator_reaches_the_plan_pages(tangsel, site_client,
     region_admin.post(f"/admin/operator-tagihan/paket/{kemitraan.pk}/", terms(kemitraan, name="X"))
     kemitraan.refresh_from_db()
     assert kemitraan.name == "Kemitraan"
+
+
+@pytest.mark.django_db
+def test_the_demo_regions_have_billing_and_loading_the_demo_again_changes_nothing(
+    tangsel, balikpapan, tangerang, keep_demo_billing
+):
+    from billing import periods
+    from billing.models import Invoice, Payment, Subscription, UsageRecord
+    from core.demo import load_demo
+
+    def state():
+        return (
+            sorted(Subscription.objects.values_list("region__slug", "plan__key", "trial_ends_on")),
+            sorted(Invoice.objects.values_list("number", "region__slug", "status", "total")),
+            list(Payment.objects.values_list("invoice__number", "amount")),
+            UsageRecord.objects.count(),
+        )
+
+    before = state()
+    subscriptions = {slug: (key, trial) for slug, key, trial in before[0]}
+    assert subscriptions["tangsel"][0] == "standar"
+    assert subscriptions["tangerang"][0] == "kemitraan"
+    assert subscriptions["balikpapan"][0] == "standar"
+    assert subscriptions["balikpapan"][1] > periods.today()  # still in its trial
+    statuses = sorted(status for _n, slug, status, _t in before[1] if slug == "tangsel")
+    assert statuses == ["issued", "paid"]
+    assert any(slug == "tangerang" for _n, slug, _s, _t in before[1])
+
+    load_demo()
+
+    assert state() == before

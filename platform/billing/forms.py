@@ -180,3 +180,24 @@ class PlanForm(ServiceErrorsMixin, forms.Form):
             (title, [self[name] for name in names if name in self.fields])
             for title, names in self.GROUPS
         ]
+
+
+class ManualInvoiceForm(forms.Form):
+    region = forms.ModelChoiceField(label=gettext_lazy("Daerah"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        from tenants.models import Region
+
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.filter(
+            status__in=Region.LIVE_STATUSES
+        ).order_by("name")
+
+
+class ManualLineForm(forms.Form):
+    description = forms.CharField(label=gettext_lazy("Uraian"), max_length=300)
+    quantity = forms.IntegerField(label=gettext_lazy("Jumlah"), min_value=1, max_value=1_000_000)
+    unit_price = _rupiah(gettext_lazy("Harga satuan (Rp)"))
+
+
+ManualLineFormSet = forms.formset_factory(ManualLineForm, extra=5, max_num=20, absolute_max=20)

@@ -133,7 +133,7 @@ def issue_invoice(
 ) -> Invoice | None:
     """The region's invoice for `period`, created and emailed once; None when it already
     has one or owes nothing for the month. `notify=False` (demo history) emails nobody."""
-    if Invoice.objects.filter(region=region, period=period).exists():
+    if _monthly(region, period).exists():
         return None
     lines = draft_lines(region, period)
     subtotal = sum(line.amount for line in lines)
@@ -145,7 +145,7 @@ def issue_invoice(
     with transaction.atomic():
         sequence = _take_number(INVOICE_SERIES, issued_on.year)
         # Another worker may have billed the region while this one waited for the lock.
-        if Invoice.objects.filter(region=region, period=period).exists():
+        if _monthly(region, period).exists():
             transaction.set_rollback(True)
             return None
         recipients = billing_contacts(region) if notify else []
@@ -167,11 +167,15 @@ def issue_invoice(
             for i, line in enumerate(lines, 1)
         )
         for email in recipients:
-            _send_invoice(invoice, email)
+            send_invoice(invoice, email)
         audit.record("billing.issue_invoice", obj=invoice, details={"total": invoice.total})
         if settings.BILLING_CHECKPOINT:
             import_string(settings.BILLING_CHECKPOINT)(invoice)
     return invoice
+
+
+def _monthly(region, period: date):
+    return Invoice.objects.filter(region=region, period=period, is_manual=False)
 
 
 def take_number(series: str, year: int) -> str:
@@ -214,7 +218,8 @@ def region_admin_url(invoice: Invoice) -> str:
     return f"{scheme}://{primary_hostname(invoice.region)}/admin/tagihan/{invoice.pk}/"
 
 
-def _send_invoice(invoice: Invoice, email: str) -> None:
+def send_invoice(invoice: Invoice, email: str) -> None:
+    """Queue the issued invoice's email to one address (once: keyed by invoice and address)."""
     operator = settings.BILLING_OPERATOR
     body = _(
         "Yth. Admin %(region)s,\n\n"

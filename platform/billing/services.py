@@ -7,6 +7,7 @@ the operator; the region's own log for what a region admin does).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +20,15 @@ from django_tenants.utils import schema_context
 
 from audit import api as audit
 from billing import invoicing, periods, proofs
-from billing.models import CreditNote, Invoice, Payment, Plan, PlanChange, Subscription
+from billing.models import (
+    CreditNote,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Plan,
+    PlanChange,
+    Subscription,
+)
 from core.money import rupiah
 from notifications.api import send_email
 
@@ -236,6 +245,111 @@ def _region_names(region_ids) -> str:
     )
 
 
+# --- hand-made invoices: a draft, then issued -----------------------------------------------
+MAX_MANUAL_LINES = 20
+
+
+def create_draft(region, lines: list[tuple[str, int, int]], *, actor=None, request=None) -> Invoice:
+    """A draft invoice for the region with lines typed by the operator: (description,
+    quantity, unit price). It has no number and no one sees it until it is issued."""
+    lines = [(d.strip(), q, p) for d, q, p in lines if (d or "").strip()]
+    if not lines:
+        raise ValidationError(_("Isi paling sedikit satu baris tagihan."))
+    if len(lines) > MAX_MANUAL_LINES:
+        raise ValidationError(_("Paling banyak %(n)s baris per tagihan.") % {"n": MAX_MANUAL_LINES})
+    for description, quantity, unit_price in lines:
+        if quantity < 1 or unit_price < 0:
+            raise ValidationError(
+                _("Baris “%(line)s”: jumlah paling sedikit 1 dan harga tidak negatif.")
+                % {"line": description}
+            )
+    subtotal = sum(q * p for _d, q, p in lines)
+    if subtotal <= 0:
+        raise ValidationError(_("Total tagihan harus lebih dari Rp 0."))
+    with transaction.atomic():
+        invoice = Invoice.objects.create(
+            region=region,
+            region_name=region.name,
+            period=periods.month_start(periods.today()),
+            number=None,
+            status=Invoice.Status.DRAFT,
+            is_manual=True,
+            **_totals(subtotal),
+        )
+        InvoiceLine.objects.bulk_create(
+            InvoiceLine(
+                invoice=invoice,
+                position=i,
+                description=description[:300],
+                quantity=quantity,
+                unit_price=unit_price,
+                amount=quantity * unit_price,
+            )
+            for i, (description, quantity, unit_price) in enumerate(lines, 1)
+        )
+        audit.record(
+            "billing.create_draft",
+            actor=actor,
+            obj=invoice,
+            request=request,
+            details={"region": region.slug, "subtotal": subtotal},
+        )
+    return invoice
+
+
+def _totals(subtotal: int) -> dict:
+    rate = Decimal(settings.BILLING_PPN_PERCENT)
+    tax = periods.percent_of(subtotal, rate)
+    return {"subtotal": subtotal, "tax_percent": rate, "tax": tax, "total": subtotal + tax}
+
+
+def issue_draft(invoice: Invoice, *, actor=None, request=None) -> Invoice:
+    """Issue a draft: it takes the next invoice number of the year (the monthly run's
+    counter, in this transaction: no gap), PPN at today's rate, a due date, and is
+    emailed to the region's billing contacts."""
+    today = periods.today()
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        if invoice.status != Invoice.Status.DRAFT:
+            raise ValidationError(_("Tagihan ini sudah terbit."))
+        recipients = invoicing.billing_contacts(invoice.region)
+        for field, value in _totals(invoice.subtotal).items():
+            setattr(invoice, field, value)
+        invoice.number = invoicing.take_number(invoicing.INVOICE_SERIES, today.year)
+        invoice.issued_on = today
+        invoice.due_on = today + timedelta(days=settings.BILLING_DUE_DAYS)
+        invoice.status = Invoice.Status.ISSUED
+        invoice.sent_to = ", ".join(recipients)[:500]
+        invoice.save()
+        for email in recipients:
+            invoicing.send_invoice(invoice, email)
+        audit.record(
+            "billing.issue_draft",
+            actor=actor,
+            obj=invoice,
+            request=request,
+            details={"number": invoice.number, "total": invoice.total},
+        )
+    return invoice
+
+
+def delete_draft(invoice: Invoice, *, actor=None, request=None) -> None:
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        if invoice.status != Invoice.Status.DRAFT:
+            raise ValidationError(
+                _("Tagihan yang sudah terbit tidak dihapus; batalkan dengan nota kredit.")
+            )
+        audit.record(
+            "billing.delete_draft",
+            actor=actor,
+            obj=invoice,
+            request=request,
+            details={"region": invoice.region.slug, "total": invoice.total},
+        )
+        invoice.delete()
+
+
 # --- payments ------------------------------------------------------------------------------
 def record_payment(
     invoice: Invoice,
@@ -379,6 +493,8 @@ def void_invoice(invoice: Invoice, reason: str, *, actor=None, request=None) -> 
         invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
         if invoice.status == Invoice.Status.VOID:
             raise ValidationError(_("Tagihan ini sudah dibatalkan."))
+        if invoice.status == Invoice.Status.DRAFT:
+            raise ValidationError(_("Draf tidak dibatalkan; hapus saja."))
         if invoice.payments.filter(status=Payment.Status.CONFIRMED).exists():
             raise ValidationError(
                 _("Tagihan yang sudah menerima pembayaran tidak dapat dibatalkan.")

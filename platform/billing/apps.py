@@ -11,3 +11,9 @@ class BillingConfig(AppConfig):
         from billing.tasks import ensure_schedules
 
         post_migrate.connect(ensure_schedules, sender=self)
+
+    def load_demo_data(self, region) -> None:
+        """Called by core.demo inside each demo region's schema; idempotent."""
+        from billing import demo
+
+        demo.load(region)

@@ -128,10 +128,12 @@ def _quota_plan(subscription, last_plan: Plan) -> Plan:
     return last_plan
 
 
-def issue_invoice(region, period: date, *, issued_on: date | None = None) -> Invoice | None:
+def issue_invoice(
+    region, period: date, *, issued_on: date | None = None, notify: bool = True
+) -> Invoice | None:
     """The region's invoice for `period`, created and emailed once; None when it already
-    has one or owes nothing for the month."""
-    if Invoice.objects.filter(region=region, period=period).exists():
+    has one or owes nothing for the month. `notify=False` (demo history) emails nobody."""
+    if _monthly(region, period).exists():
         return None
     lines = draft_lines(region, period)
     subtotal = sum(line.amount for line in lines)
@@ -143,10 +145,10 @@ def issue_invoice(region, period: date, *, issued_on: date | None = None) -> Inv
     with transaction.atomic():
         sequence = _take_number(INVOICE_SERIES, issued_on.year)
         # Another worker may have billed the region while this one waited for the lock.
-        if Invoice.objects.filter(region=region, period=period).exists():
+        if _monthly(region, period).exists():
             transaction.set_rollback(True)
             return None
-        recipients = billing_contacts(region)
+        recipients = billing_contacts(region) if notify else []
         invoice = Invoice.objects.create(
             region=region,
             region_name=region.name,
@@ -165,11 +167,15 @@ def issue_invoice(region, period: date, *, issued_on: date | None = None) -> Inv
             for i, line in enumerate(lines, 1)
         )
         for email in recipients:
-            _send_invoice(invoice, email)
+            send_invoice(invoice, email)
         audit.record("billing.issue_invoice", obj=invoice, details={"total": invoice.total})
         if settings.BILLING_CHECKPOINT:
             import_string(settings.BILLING_CHECKPOINT)(invoice)
     return invoice
+
+
+def _monthly(region, period: date):
+    return Invoice.objects.filter(region=region, period=period, is_manual=False)
 
 
 def take_number(series: str, year: int) -> str:
@@ -212,7 +218,8 @@ def region_admin_url(invoice: Invoice) -> str:
     return f"{scheme}://{primary_hostname(invoice.region)}/admin/tagihan/{invoice.pk}/"
 
 
-def _send_invoice(invoice: Invoice, email: str) -> None:
+def send_invoice(invoice: Invoice, email: str) -> None:
+    """Queue the issued invoice's email to one address (once: keyed by invoice and address)."""
     operator = settings.BILLING_OPERATOR
     body = _(
         "Yth. Admin %(region)s,\n\n"

@@ -189,12 +189,16 @@ class Invoice(models.Model):
     region = models.ForeignKey("tenants.Region", on_delete=models.PROTECT, related_name="invoices")
     region_name = models.CharField(_("daerah"), max_length=120)
     period = models.DateField(_("periode"), help_text=_("Hari pertama bulan yang ditagih."))
-    number = models.CharField(_("nomor"), max_length=30, unique=True)
+    # Empty while a hand-made invoice is a draft: the number is taken when it is issued.
+    number = models.CharField(_("nomor"), max_length=30, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ISSUED, db_index=True
     )
-    issued_on = models.DateField(_("tanggal terbit"))
-    due_on = models.DateField(_("jatuh tempo"))
+    # Typed by the operator (lines by hand), not made by the monthly run: any number of
+    # them per region and month.
+    is_manual = models.BooleanField(_("tagihan manual"), default=False)
+    issued_on = models.DateField(_("tanggal terbit"), null=True, blank=True)
+    due_on = models.DateField(_("jatuh tempo"), null=True, blank=True)
     subtotal = models.BigIntegerField(_("subtotal"))
     tax_percent = models.DecimalField(_("tarif PPN (%)"), max_digits=5, decimal_places=2)
     tax = models.BigIntegerField(_("PPN"))
@@ -208,11 +212,19 @@ class Invoice(models.Model):
         verbose_name_plural = _("tagihan")
         ordering = ["-period", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "period"], name="one_invoice_per_period")
+            models.UniqueConstraint(
+                fields=["region", "period"],
+                condition=models.Q(is_manual=False),
+                name="one_invoice_per_period",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | models.Q(number__isnull=False),
+                name="issued_invoice_has_number",
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.number
+        return self.number or _("Draf tagihan %(region)s") % {"region": self.region_name}
 
     @property
     def outstanding(self) -> int:

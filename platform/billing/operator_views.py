@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from billing import pdf, periods, proofs, selectors, services
-from billing.forms import PaymentForm, PlanChangeForm, RunForm, VoidForm
+from billing.forms import (
+    ManualInvoiceForm,
+    ManualLineFormSet,
+    PaymentForm,
+    PlanChangeForm,
+    PlanForm,
+    RunForm,
+    VoidForm,
+)
 from billing.models import Invoice, Payment, Plan, Subscription
 from core.tasks import enqueue
 from onboarding.admin_views import on_platform_with
@@ -48,7 +56,7 @@ def invoice_detail(request, pk: int, payment_form=None, void_form=None, status=2
         "credit_note": getattr(invoice, "credit_note", None),
         "payment_form": payment_form or PaymentForm(initial={"paid_on": periods.today()}),
         "void_form": void_form or VoidForm(),
-        "page_title": invoice.number,
+        "page_title": str(invoice),
         "header_icon": "doc-full",
     }
     return TemplateResponse(request, "billing/operator/invoice.html", context, status=status)
@@ -116,9 +124,66 @@ def void(request, pk: int):
     return invoice_detail(request, pk, void_form=form, status=400)
 
 
-def invoice_pdf(request, pk: int):
+def manual_new(request):
+    """A hand-made invoice: the operator types its lines; it is saved as a draft."""
+    on_platform_with(request, MANAGE)
+    form = ManualInvoiceForm(request.POST or None)
+    lines = ManualLineFormSet(request.POST or None, prefix="baris")
+    if request.method == "POST" and form.is_valid() and lines.is_valid():
+        typed = [
+            (line["description"], line["quantity"], line["unit_price"])
+            for line in lines.cleaned_data
+            if line
+        ]
+        try:
+            draft = services.create_draft(
+                form.cleaned_data["region"], typed, actor=request.user, request=request
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Draf tagihan disimpan. Periksa lalu terbitkan."))
+            return redirect("billing_operator:invoice", draft.pk)
+    context = {
+        "form": form,
+        "lines": lines,
+        "page_title": _("Tagihan manual baru"),
+        "header_icon": "doc-full",
+    }
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "billing/operator/manual.html", context, status=status)
+
+
+@require_POST
+def issue_draft(request, pk: int):
     on_platform_with(request, MANAGE)
     invoice = get_object_or_404(Invoice, pk=pk)
+    try:
+        invoice = services.issue_draft(invoice, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Tagihan %(number)s terbit.") % {"number": invoice.number})
+    return redirect("billing_operator:invoice", pk)
+
+
+@require_POST
+def delete_draft(request, pk: int):
+    on_platform_with(request, MANAGE)
+    invoice = get_object_or_404(Invoice, pk=pk)
+    try:
+        services.delete_draft(invoice, actor=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("billing_operator:invoice", pk)
+    messages.success(request, _("Draf tagihan dihapus."))
+    return redirect("billing_operator:index")
+
+
+def invoice_pdf(request, pk: int):
+    on_platform_with(request, MANAGE)
+    invoice = get_object_or_404(Invoice.objects.exclude(status=Invoice.Status.DRAFT), pk=pk)
     return pdf_response(invoice)
 
 
@@ -228,6 +293,41 @@ def region_plan(request, pk: int):
     }
     status = 400 if request.method == "POST" else 200
     return TemplateResponse(request, "billing/operator/region_plan.html", context, status=status)
+
+
+def plans(request):
+    on_platform_with(request, MANAGE)
+    context = {
+        "plans": selectors.plans_with_regions(),
+        "page_title": _("Paket"),
+        "header_icon": "list-ul",
+    }
+    return TemplateResponse(request, "billing/operator/plans.html", context)
+
+
+def plan_edit(request, pk: int | None = None):
+    """Add a plan (no `pk`) or change one's price, modules, quotas, trial and availability."""
+    on_platform_with(request, MANAGE)
+    plan = get_object_or_404(Plan, pk=pk) if pk is not None else None
+    form = PlanForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_plan(plan, form.cleaned_data, actor=request.user, request=request)
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(request, _("Paket %(plan)s disimpan.") % {"plan": saved.name})
+            return redirect("billing_operator:plans")
+    title = _("Ubah paket %(plan)s") % {"plan": plan.name} if plan else _("Paket baru")
+    context = {
+        "plan": plan,
+        "form": form,
+        "regions_on_plan": selectors.regions_on_plan(plan) if plan else [],
+        "page_title": title,
+        "header_icon": "list-ul",
+    }
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "billing/operator/plan_form.html", context, status=status)
 
 
 @require_POST

@@ -46,7 +46,7 @@ def overview(request):
 
 
 def _invoice(region, pk: int) -> Invoice:
-    return get_object_or_404(Invoice, pk=pk, region=region)
+    return get_object_or_404(selectors.invoices_of(region), pk=pk)
 
 
 def invoice_detail(request, pk: int, form=None, status=200):

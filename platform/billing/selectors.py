@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 from django.db.models.functions import TruncMonth
 
 from billing import periods
@@ -73,7 +73,12 @@ def module_usage(region, today: date | None = None) -> list[tuple[str, str, int]
 
 
 def invoices_of(region):
-    return Invoice.objects.filter(region=region).order_by("-period")
+    """What the region admin sees: issued invoices (a draft is the operator's alone)."""
+    return (
+        Invoice.objects.filter(region=region)
+        .exclude(status=Invoice.Status.DRAFT)
+        .order_by("-period", "-issued_on")
+    )
 
 
 AGEING_BUCKETS = ((0, 0), (1, 30), (31, 60), (61, 90), (91, None))
@@ -104,7 +109,7 @@ def revenue_by_month(limit: int = 12) -> list[dict]:
     """Per month: invoiced (by period, void excluded) and received (confirmed payments by
     transfer date)."""
     invoiced = dict(
-        Invoice.objects.exclude(status=Invoice.Status.VOID)
+        Invoice.objects.exclude(status__in=[Invoice.Status.VOID, Invoice.Status.DRAFT])
         .values("period")
         .annotate(total=Sum("total"))
         .values_list("period", "total")
@@ -128,7 +133,7 @@ def invoices_for_operator(status: str = "", query: str = ""):
         invoices = invoices.filter(status=status)
     if query:
         invoices = invoices.filter(Q(number__icontains=query) | Q(region_name__icontains=query))
-    return invoices.order_by("-period", "number")
+    return invoices.order_by("-period", F("number").asc(nulls_first=True))
 
 
 def pending_proofs():
@@ -137,3 +142,18 @@ def pending_proofs():
 
 def recent_payments(limit: int = 50):
     return Payment.objects.select_related("invoice").order_by("-created_at")[:limit]
+
+
+def plans_with_regions() -> list[Plan]:
+    """Every plan, each with `region_count`: the regions subscribed to it."""
+    from django.db.models import Count
+
+    return list(Plan.objects.annotate(region_count=Count("subscription")))
+
+
+def regions_on_plan(plan: Plan) -> list[str]:
+    return list(
+        Subscription.objects.filter(plan=plan)
+        .order_by("region__name")
+        .values_list("region__name", flat=True)
+    )

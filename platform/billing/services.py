@@ -7,6 +7,7 @@ the operator; the region's own log for what a region admin does).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +20,15 @@ from django_tenants.utils import schema_context
 
 from audit import api as audit
 from billing import invoicing, periods, proofs
-from billing.models import CreditNote, Invoice, Payment, Plan, PlanChange, Subscription
+from billing.models import (
+    CreditNote,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Plan,
+    PlanChange,
+    Subscription,
+)
 from core.money import rupiah
 from notifications.api import send_email
 
@@ -73,6 +82,272 @@ def set_billing_emails(region, emails: str, *, actor=None, request=None) -> Subs
         subscription.save(update_fields=["billing_emails", "updated_at"])
         audit.record("billing.set_emails", actor=actor, obj=subscription, request=request)
     return subscription
+
+
+# --- the plans themselves ----------------------------------------------------------------------
+PLAN_FIELDS = (
+    "name",
+    "monthly_price",
+    "all_modules",
+    "allowed_modules",
+    "trial_days",
+    "included_staff",
+    "included_storage_mb",
+    "included_messages",
+    "included_custom_domains",
+    "price_per_staff",
+    "price_per_storage_mb",
+    "price_per_message",
+    "price_per_custom_domain",
+    "is_active",
+)
+MAX_TRIAL_DAYS = 365
+
+
+def save_plan(plan: Plan | None, values: dict, *, actor=None, request=None) -> Plan:
+    """Create a plan (`plan` None; `values` then also holds its `key`) or change one.
+
+    Changes take effect for invoices issued from now on (a month not yet invoiced is
+    charged at the price in force when its invoice is issued). Refused, with the reason:
+    the partnership plan at a price other than Rp 0 or made unselectable (it is the
+    fallback of every region without a plan or past its grace period); a plan some
+    region is on made unselectable (move those regions first: a region on an
+    unselectable plan could not be saved again unchanged); modules taken out of a plan
+    while a region on it has them switched on (they would stay on against the plan)."""
+    from modules import registry
+
+    with transaction.atomic():
+        if plan is None:
+            key = (values.get("key") or "").strip().lower()
+            plan = Plan(key=key, is_partnership=False)
+            before = {}
+        else:
+            plan = Plan.objects.select_for_update().get(pk=plan.pk)
+            before = {field: getattr(plan, field) for field in PLAN_FIELDS}
+        for field in PLAN_FIELDS:
+            if field in values:
+                setattr(plan, field, values[field])
+        plan.name = (plan.name or "").strip()
+        plan.allowed_modules = [] if plan.all_modules else sorted(set(plan.allowed_modules))
+        errors = _plan_errors(plan, registry)
+        if errors:
+            raise ValidationError(errors)
+        plan.full_clean()
+        plan.save()
+        changed = {
+            field: [before.get(field), getattr(plan, field)]
+            for field in PLAN_FIELDS
+            if before.get(field) != getattr(plan, field)
+        }
+        audit.record(
+            "billing.change_plan_terms" if before else "billing.create_plan",
+            actor=actor,
+            obj=plan,
+            request=request,
+            details={"plan": plan.key, "changed": changed},
+        )
+    return plan
+
+
+def _plan_errors(plan: Plan, registry) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+
+    def add(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(message)
+
+    if plan._state.adding and Plan.objects.filter(key=plan.key).exists():
+        add("key", _("Kode %(key)s sudah dipakai paket lain.") % {"key": plan.key})
+    if not plan.name:
+        add("name", _("Tulis nama paket."))
+    elif Plan.objects.filter(name__iexact=plan.name).exclude(pk=plan.pk).exists():
+        add("name", _("Nama %(name)s sudah dipakai paket lain.") % {"name": plan.name})
+    if plan.trial_days > MAX_TRIAL_DAYS:
+        add("trial_days", _("Masa uji coba paling lama %(days)s hari.") % {"days": MAX_TRIAL_DAYS})
+    unknown = [key for key in plan.allowed_modules if not registry.exists(key)]
+    if unknown:
+        add("allowed_modules", _("Modul tidak dikenal: %(keys)s.") % {"keys": ", ".join(unknown)})
+    if plan.is_partnership:
+        if plan.monthly_price:
+            add("monthly_price", _("Paket kemitraan selalu Rp 0 per bulan."))
+        if not plan.is_active:
+            add(
+                "is_active",
+                _(
+                    "Paket kemitraan harus tetap dapat dipilih: ia berlaku bagi daerah tanpa "
+                    "paket dan daerah yang melewati masa tenggang."
+                ),
+            )
+    if plan.pk is None:
+        return errors
+    if not plan.is_active and not plan.is_partnership:
+        names = _region_names(Subscription.objects.filter(plan=plan).values("region"))
+        if names:
+            add(
+                "is_active",
+                _(
+                    "Paket ini masih dipakai %(regions)s. Pindahkan daerah itu ke paket lain "
+                    "sebelum paket ini dibuat tidak dapat dipilih."
+                )
+                % {"regions": names},
+            )
+    stranded = _modules_outside(plan)
+    if stranded:
+        add(
+            "allowed_modules",
+            _(
+                "Modul berikut masih aktif di daerah yang memakai paket ini, jadi tidak "
+                "dapat dikeluarkan dari paket: %(modules)s."
+            )
+            % {"modules": stranded},
+        )
+    return errors
+
+
+def _regions_on(plan: Plan):
+    """Regions whose limits come from this plan now (see selectors.effective_plan)."""
+    from tenants.models import Region
+
+    live = Region.objects.filter(status__in=Region.LIVE_STATUSES)
+    own = Subscription.objects.filter(plan=plan, limited_since__isnull=True)
+    if not plan.is_partnership:
+        return live.filter(pk__in=own.values("region"))
+    return live.exclude(
+        pk__in=Subscription.objects.filter(limited_since__isnull=True)
+        .exclude(plan=plan)
+        .values("region")
+    )
+
+
+def _modules_outside(plan: Plan) -> str:
+    from modules import registry
+    from modules.models import ModuleActivation
+
+    if plan.all_modules:
+        return ""
+    active = ModuleActivation.objects.filter(region__in=_regions_on(plan), enabled=True).exclude(
+        module_key__in=plan.allowed_modules
+    )
+    pairs = sorted(set(active.values_list("module_key", "region__name")))
+    return ", ".join(
+        f"{registry.get(key).name if registry.exists(key) else key} ({region})"
+        for key, region in pairs[:8]
+    )
+
+
+def _region_names(region_ids) -> str:
+    from tenants.models import Region
+
+    names = list(
+        Region.objects.filter(pk__in=region_ids).order_by("name").values_list("name", flat=True)
+    )
+    return ", ".join(names[:5]) + (
+        _(" dan %(n)s lainnya") % {"n": len(names) - 5} if len(names) > 5 else ""
+    )
+
+
+# --- hand-made invoices: a draft, then issued -----------------------------------------------
+MAX_MANUAL_LINES = 20
+
+
+def create_draft(region, lines: list[tuple[str, int, int]], *, actor=None, request=None) -> Invoice:
+    """A draft invoice for the region with lines typed by the operator: (description,
+    quantity, unit price). It has no number and no one sees it until it is issued."""
+    lines = [(d.strip(), q, p) for d, q, p in lines if (d or "").strip()]
+    if not lines:
+        raise ValidationError(_("Isi paling sedikit satu baris tagihan."))
+    if len(lines) > MAX_MANUAL_LINES:
+        raise ValidationError(_("Paling banyak %(n)s baris per tagihan.") % {"n": MAX_MANUAL_LINES})
+    for description, quantity, unit_price in lines:
+        if quantity < 1 or unit_price < 0:
+            raise ValidationError(
+                _("Baris “%(line)s”: jumlah paling sedikit 1 dan harga tidak negatif.")
+                % {"line": description}
+            )
+    subtotal = sum(q * p for _d, q, p in lines)
+    if subtotal <= 0:
+        raise ValidationError(_("Total tagihan harus lebih dari Rp 0."))
+    with transaction.atomic():
+        invoice = Invoice.objects.create(
+            region=region,
+            region_name=region.name,
+            period=periods.month_start(periods.today()),
+            number=None,
+            status=Invoice.Status.DRAFT,
+            is_manual=True,
+            **_totals(subtotal),
+        )
+        InvoiceLine.objects.bulk_create(
+            InvoiceLine(
+                invoice=invoice,
+                position=i,
+                description=description[:300],
+                quantity=quantity,
+                unit_price=unit_price,
+                amount=quantity * unit_price,
+            )
+            for i, (description, quantity, unit_price) in enumerate(lines, 1)
+        )
+        audit.record(
+            "billing.create_draft",
+            actor=actor,
+            obj=invoice,
+            request=request,
+            details={"region": region.slug, "subtotal": subtotal},
+        )
+    return invoice
+
+
+def _totals(subtotal: int) -> dict:
+    rate = Decimal(settings.BILLING_PPN_PERCENT)
+    tax = periods.percent_of(subtotal, rate)
+    return {"subtotal": subtotal, "tax_percent": rate, "tax": tax, "total": subtotal + tax}
+
+
+def issue_draft(invoice: Invoice, *, actor=None, request=None) -> Invoice:
+    """Issue a draft: it takes the next invoice number of the year (the monthly run's
+    counter, in this transaction: no gap), PPN at today's rate, a due date, and is
+    emailed to the region's billing contacts."""
+    today = periods.today()
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        if invoice.status != Invoice.Status.DRAFT:
+            raise ValidationError(_("Tagihan ini sudah terbit."))
+        recipients = invoicing.billing_contacts(invoice.region)
+        for field, value in _totals(invoice.subtotal).items():
+            setattr(invoice, field, value)
+        invoice.number = invoicing.take_number(invoicing.INVOICE_SERIES, today.year)
+        invoice.issued_on = today
+        invoice.due_on = today + timedelta(days=settings.BILLING_DUE_DAYS)
+        invoice.status = Invoice.Status.ISSUED
+        invoice.sent_to = ", ".join(recipients)[:500]
+        invoice.save()
+        for email in recipients:
+            invoicing.send_invoice(invoice, email)
+        audit.record(
+            "billing.issue_draft",
+            actor=actor,
+            obj=invoice,
+            request=request,
+            details={"number": invoice.number, "total": invoice.total},
+        )
+    return invoice
+
+
+def delete_draft(invoice: Invoice, *, actor=None, request=None) -> None:
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        if invoice.status != Invoice.Status.DRAFT:
+            raise ValidationError(
+                _("Tagihan yang sudah terbit tidak dihapus; batalkan dengan nota kredit.")
+            )
+        audit.record(
+            "billing.delete_draft",
+            actor=actor,
+            obj=invoice,
+            request=request,
+            details={"region": invoice.region.slug, "total": invoice.total},
+        )
+        invoice.delete()
 
 
 # --- payments ------------------------------------------------------------------------------
@@ -218,6 +493,8 @@ def void_invoice(invoice: Invoice, reason: str, *, actor=None, request=None) -> 
         invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
         if invoice.status == Invoice.Status.VOID:
             raise ValidationError(_("Tagihan ini sudah dibatalkan."))
+        if invoice.status == Invoice.Status.DRAFT:
+            raise ValidationError(_("Draf tidak dibatalkan; hapus saja."))
         if invoice.payments.filter(status=Payment.Status.CONFIRMED).exists():
             raise ValidationError(
                 _("Tagihan yang sudah menerima pembayaran tidak dapat dibatalkan.")

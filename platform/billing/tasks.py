@@ -92,7 +92,9 @@ def run_billing(period: str | None = None) -> int:
     from billing.models import Invoice
 
     month = date.fromisoformat(period) if period else periods.previous_period(periods.today())
-    billed = Invoice.objects.filter(period=month).values_list("region_id", flat=True)
+    billed = Invoice.objects.filter(period=month, is_manual=False).values_list(
+        "region_id", flat=True
+    )
     queued = 0
     for region_id in live_regions().exclude(pk__in=billed).values_list("pk", flat=True):
         enqueue(bill_region, region_id, month.isoformat(), group=f"billing:{month:%Y-%m}")

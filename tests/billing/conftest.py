@@ -15,6 +15,33 @@ from tests.billing.factories import plan, usage
 PERIOD = date(2026, 3, 1)
 
 
+@pytest.fixture(autouse=True)
+def without_demo_billing(request):
+    """The demo regions come with demo subscriptions, usage and invoices (billing.demo);
+    a billing test inside a rolled-back transaction starts from none, unless it asks for
+    `keep_demo_billing`. Tests on committed data leave them alone."""
+    names = request.fixturenames
+    if (
+        not request.node.get_closest_marker("django_db")
+        or "committed_db" in names
+        or "keep_demo_billing" in names
+    ):
+        return
+    request.getfixturevalue("db")
+    from billing.models import Invoice, PlanChange, Subscription, UsageRecord
+
+    connection.set_schema_to_public()
+    Invoice.objects.all().delete()
+    PlanChange.objects.all().delete()
+    Subscription.objects.all().delete()
+    UsageRecord.objects.all().delete()
+
+
+@pytest.fixture
+def keep_demo_billing():
+    """Asked for by a test about the demo's billing data itself."""
+
+
 @pytest.fixture
 def billed_regions(committed_db):
     """`billed_regions(specs)`: one region per (plan price, messages sent in March)."""

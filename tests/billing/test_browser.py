@@ -13,23 +13,18 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def billed_tangsel(committed_db):
-    """Tangsel on a paid plan with last month's invoice, committed for the live server;
-    removed afterwards, with the authenticators the journey used."""
+    """Tangsel's open invoice for last month, from the demo data (billing.demo: Tangsel on
+    Standar); its payments are removed afterwards, with the authenticators used."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from accounts.models import User
-    from billing import invoicing, periods, services
-    from billing.models import Invoice, NumberCounter, PlanChange, Subscription
-    from notifications.models import Message
+    from billing import periods, services
+    from billing.models import Invoice
     from tenants.models import Region
-    from tests.billing.factories import plan
 
     region = Region.objects.get(slug="tangsel")
-    counters = dict(NumberCounter.objects.values_list("pk", "last_number"))
-    period = periods.previous_period(periods.today())
-    paid_plan = plan("uji-peramban", 1_000_000)
-    services.change_plan(region, paid_plan, effective_on=period)
-    invoice = invoicing.issue_invoice(region, period)
+    invoice = Invoice.objects.get(region=region, period=periods.previous_period(periods.today()))
+    assert invoice.paid == 0, "the demo's invoice for last month is open"
     operator = User.objects.get(email="operator@sinergi.test")
     devices = {None: TOTPDevice.objects.create(user=operator, name="Uji", confirmed=True)}
     connection.set_tenant(region)
@@ -38,14 +33,8 @@ def billed_tangsel(committed_db):
     connection.set_schema_to_public()
     yield invoice, devices
     connection.set_schema_to_public()
-    Invoice.objects.filter(pk=invoice.pk).delete()
-    Subscription.objects.filter(region=region).delete()
-    PlanChange.objects.filter(region=region).delete()
-    paid_plan.delete()
-    Message.objects.filter(idempotency_key__startswith="billing.").delete()
-    for pk, last in counters.items():
-        NumberCounter.objects.filter(pk=pk).update(last_number=last)
-    NumberCounter.objects.exclude(pk__in=counters).delete()
+    invoice.payments.all().delete()
+    services.refresh_invoice(invoice)
     TOTPDevice.objects.filter(pk=devices[None].pk).delete()
     connection.set_tenant(region)
     TOTPDevice.objects.filter(pk=devices["tangsel"].pk).delete()
@@ -67,6 +56,7 @@ def test_the_operator_records_a_transfer_and_the_region_admin_sees_it_paid(
     browser, live_server_port, billed_tangsel
 ):
     from billing import periods
+    from core.money import rupiah
 
     invoice, devices = billed_tangsel
     platform = f"http://localhost:{live_server_port}"
@@ -77,7 +67,7 @@ def test_the_operator_records_a_transfer_and_the_region_admin_sees_it_paid(
     sign_in(operator, platform, "operator@sinergi.test", devices[None])
     operator.get_by_role("link", name="Tagihan", exact=True).first.click()
     operator.get_by_role("link", name=invoice.number).click()
-    operator.get_by_label("Jumlah (Rp)").fill("1.120.000")
+    operator.get_by_label("Jumlah (Rp)").fill(rupiah(invoice.total).removeprefix("Rp "))
     operator.get_by_label("Tanggal transfer").fill(periods.today().isoformat())
     operator.get_by_label("Referensi transfer").fill("BJB 2611 0042")
     operator.get_by_role("button", name="Catat pembayaran").click()

@@ -1,6 +1,6 @@
 """Support threads: a region admin asks, the assigned mentor answers on the console, both
 are told through the notifications outbox with links to their own hosts. Attachments are
-stored under the region's own media folder, whichever side uploads them."""
+stored in the region's private folder (core.private_files), whichever side uploads them."""
 
 from __future__ import annotations
 

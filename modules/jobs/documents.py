@@ -14,6 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from audit import api as audit
+from core.private_files import stream_private_file
 from modules.jobs import selectors
 from modules.jobs.models import Company, CompanyDocument
 
@@ -103,15 +104,7 @@ def document_response(document: CompanyDocument, *, actor, request=None) -> File
             request=request,
             details={"document_id": document.pk, "kind": document.kind},
         )
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.file_name,
-        content_type="application/pdf",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stream_private_file(request, document.file.name, document.file_name, "application/pdf")
 
 
 def _safe_name(name: str) -> str:

@@ -353,4 +353,4 @@ def applicant_photo(request, pk: int):
     profile = selectors.profile_of(application.seeker) if application.seeker else None
     if profile is None or not profile.photo:
         raise Http404
-    return photo_response(profile)
+    return photo_response(request, profile)

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from modules.jobs.storage import private_storage
+from core.private_files import private_storage
 
 # The text search configuration of every vacancy's search vector and every query.
 SEARCH_CONFIG = "indonesian"

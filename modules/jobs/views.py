@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.private_files import stream_private_file
 from modules.jobs import alerts, card_pdf, cards, forms, selectors, services
 from modules.jobs.formatting import salary_text
 from modules.jobs.models import JobFair
@@ -138,14 +139,13 @@ def my_photo(request):
     profile = selectors.profile_of(request.user)
     if profile is None or not profile.photo:
         raise Http404
-    return photo_response(profile)
+    return photo_response(request, profile)
 
 
-def photo_response(profile) -> FileResponse:
-    response = FileResponse(profile.photo.open("rb"), content_type="image/jpeg")
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+def photo_response(request, profile) -> FileResponse:
+    return stream_private_file(
+        request, profile.photo.name, "foto.jpg", "image/jpeg", as_attachment=False
+    )
 
 
 def cv_response(cv) -> HttpResponse:

@@ -260,7 +260,7 @@ class Payment(models.Model):
     amount = models.BigIntegerField(_("jumlah (Rp)"))
     paid_on = models.DateField(_("tanggal transfer"))
     reference = models.CharField(_("referensi transfer"), max_length=100, blank=True)
-    # A storage name under the region's own media folder (see billing.proofs).
+    # A name in the region's private folder (core.private_files, see billing.proofs).
     proof = models.CharField(_("bukti transfer"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING

@@ -197,14 +197,13 @@ def pdf_response(invoice: Invoice) -> HttpResponse:
 def proof(request, pk: int):
     on_platform_with(request, MANAGE)
     payment = get_object_or_404(Payment.objects.select_related("invoice__region"), pk=pk)
-    return proof_response(payment)
+    return proof_response(request, payment)
 
 
-def proof_response(payment: Payment) -> FileResponse:
+def proof_response(request, payment: Payment) -> FileResponse:
     if not payment.proof:
         raise Http404
-    handle, content_type = proofs.open_proof(payment)
-    return FileResponse(handle, content_type=content_type)
+    return proofs.stream(request, payment)
 
 
 def payments(request):

@@ -1,6 +1,6 @@
-"""Proofs of transfer: files kept under the region's own media folder (the storage puts
-the schema name first), never served from a public URL: the views stream them to the
-operator and to the region's own admins only."""
+"""Proofs of transfer: private files in the region's own private folder
+(core.private_files), with no URL: the views stream them to the operator and to the
+region's own admins only."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
+
+from core.private_files import private_storage, stream_private_file
 
 ALLOWED = {
     ".pdf": "application/pdf",
@@ -28,16 +29,23 @@ def save(region, uploaded) -> str:
     if uploaded.size > MAX_BYTES:
         raise ValidationError(_("Bukti transfer paling besar 5 MB."))
     with schema_context(region.schema_name):
-        return default_storage.save(f"billing/bukti/{uuid.uuid4().hex}{suffix}", uploaded)
+        return private_storage().save(f"billing/bukti/{uuid.uuid4().hex}{suffix}", uploaded)
 
 
-def open_proof(payment):
-    """(file, content type) of a payment's proof, read from its region's folder."""
-    with schema_context(payment.invoice.region.schema_name):
-        handle = default_storage.open(payment.proof, "rb")
-    return handle, ALLOWED.get(PurePosixPath(payment.proof).suffix, "application/octet-stream")
+def stream(request, payment):
+    """The payment's proof, read from its region's private folder (the caller has checked)."""
+    suffix = PurePosixPath(payment.proof).suffix
+    return stream_private_file(
+        request,
+        payment.proof,
+        f"bukti-transfer-{payment.pk}{suffix}",
+        ALLOWED.get(suffix, "application/octet-stream"),
+        schema=payment.invoice.region.schema_name,
+        as_attachment=False,
+    )
 
 
 def path_of(payment) -> str:
+    """Where the proof lies on disk (local storage only)."""
     with schema_context(payment.invoice.region.schema_name):
-        return default_storage.path(payment.proof)
+        return private_storage().path(payment.proof)

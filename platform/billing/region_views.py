@@ -101,4 +101,4 @@ def proof(request, pk: int):
     payment = get_object_or_404(
         Payment.objects.select_related("invoice__region"), pk=pk, invoice__region=region
     )
-    return proof_response(payment)
+    return proof_response(request, payment)

@@ -391,7 +391,7 @@ def submit_proof(
     invoice: Invoice, amount: int, paid_on: date, proof_file, *, reference="", actor, request=None
 ) -> Payment:
     """A region admin uploads a proof of transfer for the operator to confirm. Runs on the
-    region's host: the file goes to the region's own media folder, the entry to its log."""
+    region's host: the file goes to the region's private folder, the entry to its log."""
     _check_payable(invoice, amount, paid_on)
     if not proof_file:
         raise ValidationError(_("Unggah bukti transfer (PDF, JPG atau PNG)."))

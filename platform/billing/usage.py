@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tenants.utils import schema_context
 
 from billing.models import DOMAINS, MESSAGES, STAFF, STORAGE, UsageRecord
+from core.private_files import private_root
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _custom_domains(region) -> int:
 
 
 def _storage_mb(schema: str) -> int:
-    """The schema's tables and indexes plus its media folder, in whole megabytes."""
+    """The schema's tables and indexes plus its media and private folders, in whole MB."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
@@ -110,8 +111,7 @@ def _storage_mb(schema: str) -> int:
             [schema],
         )
         size = int(cursor.fetchone()[0])
-    folder = settings.MEDIA_ROOT / schema
-    if folder.is_dir():
-        for root, _dirs, files in os.walk(folder):
+    for top in (settings.MEDIA_ROOT, private_root()):
+        for root, _dirs, files in os.walk(os.path.join(top, schema)):
             size += sum(os.path.getsize(os.path.join(root, name)) for name in files)
     return math.ceil(size / (1024 * 1024))

@@ -105,7 +105,7 @@ class SupportMessage(models.Model):
     author_id = models.BigIntegerField()
     author_name = models.CharField(_("penulis"), max_length=200)
     body = models.TextField(_("pesan"))
-    # Stored under the region's own media folder (see partnership.attachments).
+    # A name in the region's private folder (core.private_files, see partnership.threads).
     attachment = models.CharField(_("lampiran"), max_length=300, blank=True)
     attachment_name = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

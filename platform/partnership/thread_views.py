@@ -4,12 +4,11 @@ mentors' answers (the console on the platform host)."""
 from __future__ import annotations
 
 import statistics
-from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -82,7 +81,7 @@ def region_thread(request, public_id):
 def region_attachment(request, public_id, message_id: int):
     in_region_with(request)
     thread = get_object_or_404(SupportThread, public_id=public_id, region=request.region)
-    return _attachment(thread, message_id)
+    return _attachment(request, thread, message_id)
 
 
 # --- console ----------------------------------------------------------------------------------
@@ -133,7 +132,7 @@ def console_thread(request, pk: int):
 
 def console_attachment(request, pk: int, message_id: int):
     on_platform_with(request, access.SUPPORT_PERMISSION)
-    return _attachment(_console_thread(request, pk), message_id)
+    return _attachment(request, _console_thread(request, pk), message_id)
 
 
 def _console_thread(request, pk: int) -> SupportThread:
@@ -159,9 +158,8 @@ def _thread_page(request, thread, form, attachment_url: str, status: int):
     return TemplateResponse(request, "partnership/thread.html", context, status=status)
 
 
-def _attachment(thread: SupportThread, message_id: int):
+def _attachment(request, thread: SupportThread, message_id: int):
     message = get_object_or_404(SupportMessage, pk=message_id, thread=thread)
     if not message.attachment:
         raise Http404
-    name = message.attachment_name or PurePath(message.attachment).name
-    return FileResponse(threads.open_attachment(message), as_attachment=True, filename=name)
+    return threads.stream_attachment(request, message)

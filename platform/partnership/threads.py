@@ -1,6 +1,6 @@
 """Support threads: a region admin asks, the assigned mentor answers on the console, both
 are told through the notifications outbox with links to their own hosts. Attachments are
-stored under the region's own media folder, whichever side uploads them."""
+stored in the region's private folder (core.private_files), whichever side uploads them."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pathlib import PurePath
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from audit import api as audit
+from core.private_files import private_storage, stream_private_file
 from notifications import api as notifications
 from partnership import links
 from partnership.models import RegionMentoring, SupportMessage, SupportThread
@@ -117,17 +117,24 @@ def _add(thread, side, actor, body, upload, stored) -> SupportMessage:
 
 
 def _store(region, upload) -> str:
-    """Save under the region's media folder (the storage's root follows the schema)."""
+    """Save in the region's private folder (core.private_files): no URL reaches it."""
     if upload is None:
         return ""
     suffix = PurePath(upload.name).suffix.lower()
     with schema_context(region.schema_name):
-        return default_storage.save(f"dukungan/{uuid.uuid4().hex}{suffix}", upload)
+        return private_storage().save(f"dukungan/{uuid.uuid4().hex}{suffix}", upload)
 
 
-def open_attachment(message: SupportMessage):
-    with schema_context(message.thread.region.schema_name):
-        return default_storage.open(message.attachment, "rb")
+def stream_attachment(request, message: SupportMessage):
+    """The attachment as a download, from its region's private folder (caller has checked)."""
+    name = message.attachment_name or PurePath(message.attachment).name
+    return stream_private_file(
+        request,
+        message.attachment,
+        name,
+        "application/octet-stream",
+        schema=message.thread.region.schema_name,
+    )
 
 
 def _tell_mentors(thread: SupportThread, message: SupportMessage, request) -> None:

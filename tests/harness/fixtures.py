@@ -169,6 +169,15 @@ def browser():
 
 
 @pytest.fixture
+def private_media(settings, tmp_path_factory):
+    """Private files (core.private_files) go to a folder of this test, `<it>/<schema>/...`,
+    outside tmp_path (which a test may make its MEDIA_ROOT)."""
+    root = tmp_path_factory.mktemp("private-media")
+    settings.PRIVATE_MEDIA_ROOT = str(root)
+    return root
+
+
+@pytest.fixture
 def page(browser):
     context = browser.new_context(locale="id-ID")
     page = context.new_page()

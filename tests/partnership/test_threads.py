@@ -1,4 +1,4 @@
-"""Support threads: a region admin asks (with an attachment kept in the region's media
+"""Support threads: a region admin asks (with an attachment kept in the region's private
 folder), the assigned mentor answers on the console, each side is told by email with a link
 to its own host, and no other region sees the thread."""
 
@@ -38,6 +38,7 @@ def test_the_admin_asks_the_mentor_answers_and_the_admin_sees_it(
     mentor,
     tangsel,
     media_root,  # noqa: F811
+    private_media,
 ):
     admin = admin_client_for(tangsel)
     response = ask(admin, attachment=pdf())
@@ -46,7 +47,8 @@ def test_the_admin_asks_the_mentor_answers_and_the_admin_sees_it(
     thread = SupportThread.objects.get()
     assert (thread.region, thread.mentor.email, thread.status) == (tangsel, MENTOR, "open")
     stored = thread.messages.get().attachment
-    assert (media_root / "tangsel" / stored).read_bytes() == b"%PDF-1.4 contoh"
+    assert (private_media / "tangsel" / stored).read_bytes() == b"%PDF-1.4 contoh"
+    assert not (media_root / "tangsel" / stored).exists()  # no /media/ URL reaches it
 
     deliver_pending("public")
     told = last_email_to(MENTOR)
@@ -100,7 +102,7 @@ def test_another_region_never_sees_the_thread_or_its_attachment(
     admin_client_for,
     tangsel,
     balikpapan,
-    media_root,  # noqa: F811
+    private_media,
 ):
     ask(admin_client_for(tangsel), attachment=pdf())
     connection.set_schema_to_public()
@@ -112,7 +114,7 @@ def test_another_region_never_sees_the_thread_or_its_attachment(
     assert other.get(f"/admin/dukungan/tanya/{thread.public_id}/").status_code == 404
     url = f"/admin/dukungan/tanya/{thread.public_id}/lampiran/{message.pk}/"
     assert other.get(url).status_code == 404
-    assert not (media_root / "balikpapan").exists()
+    assert not (private_media / "balikpapan").exists()
 
 
 def test_a_mentor_sees_only_their_own_and_unassigned_threads(

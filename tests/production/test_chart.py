@@ -192,13 +192,23 @@ def test_media_go_to_the_bucket_in_production_and_to_a_volume_without_one(chart)
     assert config["MEDIA_S3_BUCKET"] == "sinergi-media"
     assert config["MEDIA_S3_ENDPOINT_URL"] == "https://s3.sinergi.id"
     assert config["MEDIA_S3_PREFIX"] == "media"
+    assert config["MEDIA_S3_PRIVATE_PREFIX"] == "private"
     for name in ("sinergi-web", "sinergi-worker"):
         volumes = {v["name"] for v in pod_spec(production["Deployment", name])["volumes"]}
         assert "media" not in volumes
     default = render(chart, {})
     assert "MEDIA_S3_BUCKET" not in default["ConfigMap", "sinergi"]["data"]
     (container,) = pod_spec(default["Deployment", "sinergi-web"])["containers"]
-    assert "/media" in {mount["mountPath"] for mount in container["volumeMounts"]}
+    mounts = {mount["mountPath"]: mount for mount in container["volumeMounts"]}
+    assert "/media" in mounts
+    # Private files: on the same volume (kept with the pod's data), outside MEDIA_ROOT.
+    assert mounts["/private-media"]["name"] == "media"
+    assert default["ConfigMap", "sinergi"]["data"]["PRIVATE_MEDIA_ROOT"] == "/private-media"
+    # On a shared volume the migrations (which move old private files) see it too.
+    claimed = render(chart, {"media": {"existingClaim": "sinergi-media"}})
+    (migrate,) = pod_spec(claimed["Job", "sinergi-migrate"])["containers"]
+    mounts = {mount["mountPath"] for mount in migrate["volumeMounts"]}
+    assert {"/media", "/private-media"} <= mounts
 
 
 def test_metrics_are_scraped_with_the_secret_token_from_every_web_worker(chart):

@@ -152,3 +152,54 @@ def test_wagtail_images_and_renditions_stay_under_their_region_and_get_signed_ur
 
     connection.set_tenant(balikpapan)
     assert not default_storage.exists(image.file.name)
+
+
+def test_production_keeps_private_files_in_the_bucket_under_their_own_prefix(production_storages):
+    storages, _serve_method = production_storages
+    private = storages["private"]
+    assert private["BACKEND"] == "core.private_files.PrivateS3Storage"
+    assert private["OPTIONS"]["bucket_name"] == BUCKET
+    assert private["OPTIONS"]["location_root"] == "private"
+
+
+@pytest.mark.django_db
+def test_a_private_file_lands_under_the_private_prefix_and_has_no_url(
+    s3_media, tangsel, balikpapan
+):
+    from core.private_files import private_storage, stream_private_file
+
+    client, keys = s3_media
+    connection.set_tenant(tangsel)
+    name = private_storage().save("billing/bukti/b.pdf", ContentFile(b"%PDF bukti Tangsel"))
+    with pytest.raises(ValueError):
+        private_storage().url(name)
+    response = stream_private_file(None, name, "bukti.pdf", "application/pdf")
+    assert b"".join(response.streaming_content) == b"%PDF bukti Tangsel"
+
+    key = f"private/{tangsel.schema_name}/{name}"
+    assert keys() == {key}
+    acl = client.get_object_acl(Bucket=BUCKET, Key=key)
+    assert all("URI" not in grant["Grantee"] for grant in acl["Grants"])
+    # Neither the public storage nor another region reaches it.
+    assert not default_storage.exists(name)
+    connection.set_tenant(balikpapan)
+    assert not private_storage().exists(name)
+    with pytest.raises(SuspiciousOperation):
+        private_storage().exists(f"../{tangsel.schema_name}/{name}")
+
+
+def test_a_private_prefix_overlapping_the_media_prefix_is_refused(s3_endpoint):
+    env = child_env(
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
+        SECRET_KEY="x" * 60,
+        DATABASE_URL="postgres://unused@127.0.0.1:1/unused",
+        MEDIA_S3_BUCKET=BUCKET,
+        MEDIA_S3_ENDPOINT_URL=s3_endpoint,
+        MEDIA_S3_PRIVATE_PREFIX="media/private",
+    )
+    script = "from django.conf import settings as s; s.STORAGES"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, capture_output=True
+    )
+    assert result.returncode != 0
+    assert b"MEDIA_S3_PRIVATE_PREFIX overlaps MEDIA_S3_PREFIX" in result.stderr

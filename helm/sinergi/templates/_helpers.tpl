@@ -72,6 +72,10 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{- if not .Values.media.s3.bucket }}
 - name: media
   mountPath: /media
+# Private files on the same volume, in a folder /media does not serve (no hyphen in a schema).
+- name: media
+  mountPath: /private-media
+  subPath: private-media
 {{- end }}
 {{- end -}}
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modules.jobs.models
-import modules.jobs.storage
+import core.private_files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('nib', 'Dokumen NIB (OSS)'), ('akta', 'Akta pendirian'), ('npwp', 'NPWP perusahaan'), ('lainnya', 'Dokumen lain')], max_length=10, verbose_name='jenis dokumen')),
-                ('file', models.FileField(max_length=200, storage=modules.jobs.storage.private_storage, upload_to=modules.jobs.models.document_path, verbose_name='berkas')),
+                ('file', models.FileField(max_length=200, storage=core.private_files.private_storage, upload_to=modules.jobs.models.document_path, verbose_name='berkas')),
                 ('file_name', models.CharField(max_length=150, verbose_name='nama berkas')),
                 ('size', models.PositiveIntegerField(verbose_name='ukuran (bita)')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='diunggah')),

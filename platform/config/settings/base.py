@@ -252,7 +252,11 @@ SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Files with no URL, streamed by checked views only (core.private_files): on disk under
+    # PRIVATE_MEDIA_ROOT/<schema>/, which must lie outside MEDIA_ROOT.
+    "private": {"BACKEND": "core.private_files.PrivateFileSystemStorage"},
 }
+PRIVATE_MEDIA_ROOT = env.str("PRIVATE_MEDIA_ROOT", default="") or None
 # Production: an S3-compatible bucket (AWS, MinIO, Ceph, ...), each region under
 # <MEDIA_S3_PREFIX>/<schema>/ (config.storage). Private; URLs are signed for
 # MEDIA_S3_URL_EXPIRES seconds, which must outlive a cached page (PAGE_CACHE_SECONDS).
@@ -273,6 +277,25 @@ if MEDIA_S3_BUCKET:
             "signature_version": "s3v4",
         },
     }
+    # Private files: in MEDIA_S3_PRIVATE_BUCKET, else the same bucket under their own prefix.
+    MEDIA_S3_PRIVATE_PREFIX = env.str("MEDIA_S3_PRIVATE_PREFIX", default="private")
+    STORAGES["private"] = {
+        "BACKEND": "core.private_files.PrivateS3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": env.str("MEDIA_S3_PRIVATE_BUCKET", default="") or MEDIA_S3_BUCKET,
+            "location_root": MEDIA_S3_PRIVATE_PREFIX,
+        },
+    }
+    # In one bucket, neither prefix may hold the other (no signed URL may reach a private key).
+    _public, _private = (
+        STORAGES[alias]["OPTIONS"]["location_root"].strip("/") + "/"
+        for alias in ("default", "private")
+    )
+    if STORAGES["private"]["OPTIONS"]["bucket_name"] == MEDIA_S3_BUCKET and (
+        _public.startswith(_private) or _private.startswith(_public)
+    ):
+        raise environ.ImproperlyConfigured("MEDIA_S3_PRIVATE_PREFIX overlaps MEDIA_S3_PREFIX.")
     # Wagtail documents: its permission check first, then a redirect to a signed URL.
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 

@@ -159,13 +159,6 @@ def employer_world(region):
 
 
 @pytest.fixture
-def private_media(settings, tmp_path):
-    """Companies' documents go to a folder of this test."""
-    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
-    return tmp_path / "private-media"
-
-
-@pytest.fixture
 def signed_in(site_client):
     """`signed_in(region, user)`: a client on the region's host signed in as `user`."""
 

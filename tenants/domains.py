@@ -4,12 +4,17 @@ The admin adds a domain and gets a token; they publish it as a TXT record at
 `_sinergi-verifikasi.<domain>`; `verify_claim` looks it up (dnspython, against the
 resolvers in CUSTOM_DOMAIN_NAMESERVERS when set) and only then adds the Domain row that
 routes the host. A domain verified for one region cannot be claimed by another.
+A daily schedule (`tenants.tasks.recheck_domain_claims`) looks again at every pending
+claim, so the admin need not come back: a domain found verified starts routing and the
+region's admins are mailed once.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
+from datetime import time
 
 import dns.exception
 import dns.resolver
@@ -22,6 +27,9 @@ from django.utils.translation import gettext as _
 from audit import api as audit
 from tenants.models import Domain, DomainClaim, Region
 
+log = logging.getLogger(__name__)
+
+RECHECK_SCHEDULE = "tenants.recheck_domain_claims"
 RECORD_PREFIX = "_sinergi-verifikasi"
 RECORD_VALUE_PREFIX = "sinergi-verifikasi="
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -78,8 +86,11 @@ def add_claim(region: Region, domain: str, *, actor=None, request=None) -> Domai
     return claim
 
 
-def verify_claim(claim: DomainClaim, *, actor=None, request=None) -> DomainClaim:
-    """Look the token up in DNS; when it is there, the domain routes to the region."""
+def verify_claim(
+    claim: DomainClaim, *, actor=None, request=None, tell_admins: bool = False
+) -> DomainClaim:
+    """Look the token up in DNS; when it is there, the domain routes to the region (and,
+    with `tell_admins`, the region's admins are mailed in the same transaction)."""
     connection.set_schema_to_public()
     if claim.verified_at is not None:
         return claim
@@ -110,10 +121,61 @@ def verify_claim(claim: DomainClaim, *, actor=None, request=None) -> DomainClaim
                 request=request,
                 details={"domain": claim.domain},
             )
+            if tell_admins:
+                _tell_verified(claim)
     except IntegrityError as exc:  # verified for another region a moment ago
         claim.verified_at = None
         raise taken from exc
     return claim
+
+
+def ensure_recheck_schedule(**_kwargs) -> None:
+    from core.schedules import ensure_schedule
+
+    ensure_schedule(RECHECK_SCHEDULE, "tenants.tasks.recheck_domain_claims", daily_at=time(4, 30))
+
+
+def recheck_pending_claims() -> list[str]:
+    """The daily job: look again at every live region's pending claims. Returns the
+    domains verified now. Idempotent: a verified claim is not looked at again, and its
+    mail is written with the verification."""
+    connection.set_schema_to_public()
+    pending = DomainClaim.objects.filter(
+        verified_at__isnull=True, region__status__in=Region.LIVE_STATUSES
+    ).select_related("region")
+    verified = []
+    for claim in pending.order_by("id"):
+        try:
+            verify_claim(claim, tell_admins=True)
+        except ValidationError:
+            continue  # not published yet, or taken by another region: the admin sees why
+        verified.append(claim.domain)
+        log.info("domain verified on recheck", extra={"region": claim.region.schema_name})
+    return verified
+
+
+def _tell_verified(claim: DomainClaim) -> None:
+    """From the region's own outbox: the mail is about the region only."""
+    from django_tenants.utils import schema_context
+
+    from notifications.api import send_email
+    from tenants.lifecycle import admin_emails
+
+    region = claim.region
+    values = {"domain": claim.domain, "region": region.name}
+    with schema_context(region.schema_name):
+        for address in admin_emails(region.schema_name):
+            send_email(
+                address,
+                _("Domain %(domain)s terverifikasi") % values,
+                _(
+                    "Catatan TXT untuk %(domain)s sudah ditemukan: situs %(region)s kini juga "
+                    "dapat dibuka di %(domain)s. Untuk menjadikannya domain utama, buka menu "
+                    "Domain di admin daerah."
+                )
+                % values,
+                idempotency_key=f"tenants.domain_verified:{claim.pk}:{address}",
+            )
 
 
 def set_primary(region: Region, domain: str, *, actor=None, request=None) -> Domain:

@@ -4,7 +4,8 @@ The archive (`<slug>-<time>.tar.gz` under REGION_EXPORT_DIR) holds:
   manifest.json  what is inside, the tool and migrations it was made with
   schema.sql     `pg_dump --schema <schema>` of the region's schema (plain SQL)
   public.json    the region's rows of the public schema: the region, its domains, its
-                 module activations with their settings (subscriptions join once billing has them)
+                 module activations with their settings, its billing subscription and plan
+                 changes (plans by key)
   media/...      the region's media files, as its storage holds them
 
 Exports run on the worker (`tenants.tasks.run_export`); a killed run starts again and
@@ -56,6 +57,7 @@ def request_export(region: Region, *, actor=None, request=None) -> RegionExport:
             region=region,
             region_slug=region.slug,
             requested_by=getattr(actor, "email", "") or "",
+            requested_via=_region_admin_origin(region, request),
         )
         audit.record(
             "tenants.export_requested",
@@ -74,6 +76,7 @@ def run_export(export_id: int) -> RegionExport:
     connection.set_schema_to_public()
     export = RegionExport.objects.select_related("region").get(pk=export_id)
     if export.status == RegionExport.Status.DONE and archive_path(export).is_file():
+        tell_requester(export)  # a run killed between finishing and mailing
         return export
     region = export.region
     if region is None or not schema_exists(region.schema_name):
@@ -87,7 +90,54 @@ def run_export(export_id: int) -> RegionExport:
         log.exception("region export failed", extra={"region": region.schema_name})
         return _finish(export, RegionExport.Status.FAILED, reason=str(exc) or repr(exc))
     export.file_name, export.size = name, target.stat().st_size
-    return _finish(export, RegionExport.Status.DONE)
+    _finish(export, RegionExport.Status.DONE)
+    tell_requester(export)
+    return export
+
+
+def _region_admin_origin(region: Region, request) -> str:
+    """The scheme and host a region admin asked on; empty for the operator (the console
+    is on the platform's host and shows the export there)."""
+    if request is None or connection.schema_name != region.schema_name:
+        return ""
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def tell_requester(export: RegionExport) -> None:
+    """Mail the region admin who asked that the export is ready: once, however often the
+    task runs. The link names the region's own primary domain, on the scheme and port the
+    admin asked on. From the public outbox: a suspended or archived region's may not run."""
+    from urllib.parse import urlsplit
+
+    from django.urls import reverse
+
+    from notifications.api import send_email
+
+    if not (export.requested_via and export.requested_by and export.region):
+        return
+    asked = urlsplit(export.requested_via)
+    port = f":{asked.port}" if asked.port else ""
+    path = reverse("tenants_exports:index", urlconf=settings.ROOT_URLCONF)
+    link = f"{asked.scheme}://{primary_domain(export.region)}{port}{path}"
+    values = {"region": export.region.name, "link": link}
+    with schema_context("public"):
+        send_email(
+            export.requested_by,
+            _("Ekspor data %(region)s siap diunduh") % values,
+            _(
+                "Ekspor data %(region)s yang Anda minta sudah selesai. Unduh berkasnya dari "
+                "halaman Ekspor data di admin daerah (masuk dulu bila diminta):\n\n%(link)s"
+            )
+            % values,
+            idempotency_key=f"tenants.export_ready:{export.pk}",
+        )
+
+
+def primary_domain(region: Region) -> str:
+    from tenants.services import primary_hostname
+
+    domain = Domain.objects.filter(tenant=region, is_primary=True).first()
+    return domain.domain if domain is not None else primary_hostname(region)
 
 
 def archive_path(export: RegionExport) -> Path:
@@ -110,7 +160,11 @@ def write_archive(region: Region, target: Path) -> None:
         "migrations_fingerprint": template.migrations_fingerprint(),
         "schema_sql_sha256": hashlib.sha256(dump.encode()).hexdigest(),
         "media": [{"path": path, "size": size} for path, size in media],
-        "public": {key: len(rows) for key, rows in public_rows.items() if key != "region"},
+        "public": {
+            "domains": len(public_rows["domains"]),
+            "module_activations": len(public_rows["module_activations"]),
+            "subscription": 1 if public_rows["subscription"] else 0,
+        },
     }
     partial = target.with_suffix(".partial")
     with tarfile.open(partial, "w:gz") as archive:
@@ -127,6 +181,7 @@ def write_archive(region: Region, target: Path) -> None:
 
 
 def _public_rows(region: Region) -> dict:
+    from billing import api as billing
     from modules.models import ModuleActivation
 
     fields = ("name", "slug", "kind", "province", "timezone", "status", "is_lead_city")
@@ -144,6 +199,7 @@ def _public_rows(region: Region) -> dict:
             }
             for a in ModuleActivation.objects.filter(region=region).order_by("module_key")
         ],
+        "subscription": billing.subscription_rows(region),
     }
 
 
@@ -206,7 +262,8 @@ def queue_restore(
 
 
 def restore(archive: Path, *, slug: str, name: str) -> Region:
-    """Restore in this process (the command and tests): claim, then load."""
+    """Restore in this process (the command and tests): claim, then load. The region's
+    `restore_notes` say what could not be restored (a plan this installation lacks)."""
     region = _claim(slug, name, _read_archive_json(archive, "public.json"))
     return load_into(region, archive)
 
@@ -305,6 +362,7 @@ def _load_media(region: Region, folder: Path) -> None:
 
 
 def _load_public_rows(region: Region, rows: dict) -> None:
+    from billing import api as billing
     from modules.models import ModuleActivation
     from pages.cache import invalidate_region
     from tenants.services import primary_hostname
@@ -322,12 +380,20 @@ def _load_public_rows(region: Region, rows: dict) -> None:
                     "enabled_at": row["enabled_at"],
                 },
             )
+        # Exports made before billing existed have no "subscription".
+        region.restore_notes = billing.restore_subscription(region, rows.get("subscription"))
         # The region's own domains stay with the region they were verified for.
         Domain.objects.get_or_create(domain=host, tenant=region, defaults={"is_primary": True})
         region.status = Region.Status.ACTIVE
         region.activated_at = timezone.now()
         region.save(update_fields=["status", "activated_at"])
-        audit.record("tenants.restore", obj=region, details={"from": rows["region"]["slug"]})
+        audit.record(
+            "tenants.restore",
+            obj=region,
+            details={"from": rows["region"]["slug"], "notes": region.restore_notes},
+        )
+    for note in region.restore_notes:
+        log.warning("restore: %s", note, extra={"region": region.schema_name})
     from wagtail.models import Site
 
     with schema_context(region.schema_name):
@@ -337,12 +403,14 @@ def _load_public_rows(region: Region, rows: dict) -> None:
 
 
 def _undo(region: Region, exc: Exception) -> None:
+    from billing import api as billing
     from modules.models import ModuleActivation
 
     connection.set_schema_to_public()
     _drop_schema(region.schema_name)
     Domain.objects.filter(tenant=region).delete()
     ModuleActivation.objects.filter(region=region).delete()
+    billing.forget_subscription(region)
     region.status = Region.Status.FAILED
     region.failure_reason = str(exc) or exc.__class__.__name__
     region.save(update_fields=["status", "failure_reason"])

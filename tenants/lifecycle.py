@@ -135,7 +135,7 @@ def delete_region(deletion: RegionDeletion) -> str:
     connection.set_schema_to_public()
     region = deletion.region
     if region is not None:
-        admins = _admin_emails(deletion.schema_name)
+        admins = admin_emails(deletion.schema_name)
         _delete_media(deletion.schema_name)
         with connection.cursor() as cursor:
             cursor.execute(f'DROP SCHEMA IF EXISTS "{deletion.schema_name}" CASCADE')
@@ -180,7 +180,7 @@ def _delete_folder(folder: str) -> None:
     shutil.rmtree(location, ignore_errors=True)  # a file system keeps the empty folders
 
 
-def _admin_emails(schema_name: str) -> list[str]:
+def admin_emails(schema_name: str) -> list[str]:
     if not schema_exists(schema_name):
         return []
     from accounts.models import User
@@ -192,7 +192,7 @@ def _admin_emails(schema_name: str) -> list[str]:
 
 
 def _tell_admins(region: Region, deletion: RegionDeletion, event: str) -> None:
-    _tell_addresses(_admin_emails(region.schema_name), deletion, event, region.timezone)
+    _tell_addresses(admin_emails(region.schema_name), deletion, event, region.timezone)
 
 
 def _tell_addresses(

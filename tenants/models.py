@@ -208,6 +208,9 @@ class RegionExport(models.Model):
     file_name = models.CharField(_("berkas"), max_length=200, blank=True)
     size = models.BigIntegerField(_("ukuran"), null=True, blank=True)
     requested_by = models.CharField(_("diminta oleh"), max_length=254, blank=True)
+    # Scheme and host a region admin asked on (empty when the operator asked): they are
+    # mailed when it is ready, with a link on the scheme and port they used.
+    requested_via = models.CharField(max_length=300, blank=True)
     failure_reason = models.TextField(_("alasan gagal"), blank=True)
     created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)

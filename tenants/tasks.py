@@ -43,3 +43,9 @@ def delete_due_regions() -> list[str]:
     from tenants import lifecycle
 
     return lifecycle.delete_due_regions()
+
+
+def recheck_domain_claims() -> list[str]:
+    from tenants import domains
+
+    return domains.recheck_pending_claims()

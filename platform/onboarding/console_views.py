@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from billing import api as billing
 from onboarding import selectors
 from onboarding.admin_views import on_platform_with
 from tenants import api as tenants
@@ -32,7 +33,11 @@ def console(request):
     regions = list(tenants.regions_for_console())
     activity = tenants.last_activity(regions)
     storage = tenants.storage_bytes(regions)
-    rows = [_row(region, activity.get(region.pk), storage.get(region.pk)) for region in regions]
+    plans = billing.plan_names(regions)
+    rows = [
+        _row(region, activity.get(region.pk), storage.get(region.pk), plans.get(region.pk))
+        for region in regions
+    ]
     groups = [
         (label, [row for row in rows if row["region"].status == status])
         for status, label in ((s, Region.Status(s).label) for s in STATUS_ORDER)
@@ -51,7 +56,7 @@ def console(request):
     return TemplateResponse(request, "onboarding/admin/console.html", context)
 
 
-def _row(region: Region, last_seen, size) -> dict:
+def _row(region: Region, last_seen, size, plan: str | None) -> dict:
     job = getattr(region, "provisioning_job", None)
     domain = next(iter(region.domains.all()), None)
     enabled = [a.module_key for a in region.module_activations.all() if a.enabled]
@@ -59,6 +64,7 @@ def _row(region: Region, last_seen, size) -> dict:
         "region": region,
         "host": domain.domain if domain else tenants.primary_hostname(region),
         "modules": selectors.module_names(sorted(enabled)),
+        "plan": plan,
         "last_activity": last_seen,
         "storage": size,
         "job": job,

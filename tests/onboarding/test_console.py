@@ -52,6 +52,27 @@ def test_last_activity_is_the_regions_latest_audit_entry_or_sign_in(operator, ta
     assert timezone.localtime(moment).strftime("%Y %H:%M") in row
 
 
+def _row_of(page, name: str) -> str:
+    return page.text.split(f"{name}<br>", 1)[1].split("</tr>", 1)[0]
+
+
+def test_each_region_shows_the_plan_whose_limits_apply(operator, tangsel, balikpapan):
+    from billing import services
+    from billing.models import Plan, Subscription
+
+    services.change_plan(tangsel, Plan.objects.get(key="standar"))
+    Subscription.objects.filter(region=balikpapan).delete()
+
+    page = operator.get("/admin/konsol/")
+
+    assert "<td>Standar</td>" in _row_of(page, "Kota Tangerang Selatan")
+    assert "<td>Kemitraan</td>" in _row_of(page, "Kota Balikpapan")  # no subscription
+    Subscription.objects.filter(region=tangsel).update(limited_since=timezone.localdate())
+    assert "Standar (dibatasi: Kemitraan)" in _row_of(
+        operator.get("/admin/konsol/"), "Kota Tangerang Selatan"
+    )
+
+
 def test_template_health_shows_a_stale_template(operator):
     assert "terkini" in operator.get("/admin/konsol/").text
     with connection.cursor() as cursor:

@@ -183,3 +183,46 @@ def test_forms_on_a_verified_domain_pass_the_csrf_origin_check(
     assert same_site.status_code != 403
     elsewhere = browser.post("/akun/masuk/", data, HTTP_ORIGIN="https://contoh.com", secure=True)
     assert elsewhere.status_code == 403
+
+
+def _verified_mails(address: str) -> list:
+    from notifications.testing import sent_emails
+
+    return [m for m in sent_emails(address) if m.subject == f"Domain {HOST} terverifikasi"]
+
+
+def test_the_daily_recheck_routes_a_domain_once_published_and_tells_the_admin_once(
+    tangsel, balikpapan, admin_client_for, dns_server
+):
+    from django_q.models import Schedule
+
+    from notifications.testing import deliver_pending
+    from tenants import tasks
+
+    assert Schedule.objects.filter(name=domains.RECHECK_SCHEDULE).exists()
+    _add(admin_client_for(tangsel))
+    _add(admin_client_for(balikpapan))  # waits for the same domain
+    _add(admin_client_for(balikpapan), "layanan.balikpapan.go.id")  # never published
+    claim = DomainClaim.objects.get(domain=HOST, region=tangsel)
+    before = len(_verified_mails("admin@tangsel.test"))
+    visitor = Client(HTTP_HOST=HOST)
+
+    assert tasks.recheck_domain_claims() == []
+    assert visitor.get("/").status_code == 404
+
+    _publish(dns_server, claim)
+    assert tasks.recheck_domain_claims() == [HOST]
+    assert tasks.recheck_domain_claims() == []  # the schedule ran again (or was retried)
+
+    connection.set_schema_to_public()
+    assert list(Domain.objects.filter(domain=HOST).values_list("tenant__slug", flat=True)) == [
+        "tangsel"
+    ]
+    assert tangsel.name in visitor.get("/").content.decode()
+    assert DomainClaim.objects.filter(region=balikpapan, verified_at__isnull=True).count() == 2
+    deliver_pending(tangsel.schema_name)
+    deliver_pending(balikpapan.schema_name)
+    mails = _verified_mails("admin@tangsel.test")
+    assert len(mails) == before + 1
+    assert tangsel.name in mails[-1].body
+    assert _verified_mails("admin@balikpapan.test") == []

@@ -4,8 +4,10 @@ activations, and answers on its own host."""
 
 from __future__ import annotations
 
+import io
 import json
 import tarfile
+from datetime import date
 
 import pytest
 from django.apps import apps
@@ -22,6 +24,7 @@ from tenants.models import Region, RegionExport
 
 pytestmark = pytest.mark.fresh_region
 
+JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
 PHOTO = b"\x89PNG\r\n\x1a\n" + b"foto-jalan-rusak" * 64
 
 
@@ -67,10 +70,43 @@ def _activations(region) -> dict:
     return {a.module_key: (a.enabled, a.settings) for a in region.module_activations.all()}
 
 
+@pytest.fixture
+def subscribed(committed_db):
+    """`subscribed(region)`: on the partnership plan from January, Standar from February;
+    the region's billing rows go afterwards (a restored region's go with it)."""
+    from billing import services
+    from billing.models import Plan, PlanChange, Subscription
+
+    regions = []
+
+    def subscribe(region):
+        services.change_plan(region, Plan.objects.get(key="kemitraan"), effective_on=JAN)
+        services.change_plan(region, Plan.objects.get(key="standar"), effective_on=FEB)
+        services.set_billing_emails(region, "keuangan@tangerangselatankota.go.id")
+        regions.append(region)
+
+    yield subscribe
+    connection.set_schema_to_public()
+    PlanChange.objects.filter(region__in=regions).delete()
+    Subscription.objects.filter(region__in=regions).delete()
+
+
+def _billing(region) -> tuple:
+    from billing.models import PlanChange, Subscription
+
+    subscription = Subscription.objects.filter(region=region).select_related("plan").first()
+    changes = PlanChange.objects.filter(region=region).order_by("effective_on")
+    return (
+        subscription and (subscription.plan.key, subscription.started_on, subscription.emails()),
+        [(change.plan.key, change.effective_on) for change in changes],
+    )
+
+
 def test_export_then_restore_under_a_new_slug_reproduces_the_region(
-    committed_db, private_dirs, exports_cleanup
+    committed_db, private_dirs, exports_cleanup, subscribed
 ):
     tangsel = Region.objects.get(slug="tangsel")
+    subscribed(tangsel)
     with schema_context(tangsel.schema_name):
         default_storage.save("laporan/2026/jalan.png", ContentFile(PHOTO))
     before = _snapshot(tangsel.schema_name)
@@ -90,12 +126,26 @@ def test_export_then_restore_under_a_new_slug_reproduces_the_region(
     assert manifest["server_major_version"] == 18 and "18." in manifest["pg_dump"]
     assert {"domain": "tangsel.localhost", "is_primary": True} in public["domains"]
     assert {row["module_key"] for row in public["module_activations"]} == set(_activations(tangsel))
+    assert public["subscription"]["plan"] == "standar"
+    assert [c["plan"] for c in public["subscription"]["plan_changes"]] == ["kemitraan", "standar"]
 
     restored = exports.restore(archive, slug="tangsel-pulih", name="Tangsel (pulih)")
 
     assert restored.status == Region.Status.ACTIVE
+    assert restored.restore_notes == []
     assert _snapshot("tangsel_pulih") == before
     assert _activations(restored) == _activations(tangsel)
+    assert (
+        _billing(restored)
+        == _billing(tangsel)
+        == (
+            ("standar", JAN, ["keuangan@tangerangselatankota.go.id"]),
+            [("kemitraan", JAN), ("standar", FEB)],
+        )
+    )
+    from billing import api as billing
+
+    assert billing.effective_plan(restored).key == "standar"
     home = Client(HTTP_HOST="tangsel-pulih.localhost").get("/")
     assert home.status_code == 200
     with schema_context("tangsel_pulih"):
@@ -143,8 +193,6 @@ def test_a_broken_archive_leaves_no_schema_and_the_reason_on_the_region(
             if member.name == "schema.sql":
                 data += b"\nSELECT * FROM tabel_yang_tidak_ada;\n"
             member.size = len(data)
-            import io
-
             out.addfile(member, io.BytesIO(data))
 
     with pytest.raises(Exception, match="tabel_yang_tidak_ada"):
@@ -154,6 +202,45 @@ def test_a_broken_archive_leaves_no_schema_and_the_reason_on_the_region(
     assert "tabel_yang_tidak_ada" in region.failure_reason
     assert not schema_exists("balikpapan_pulih")
     assert not region.domains.exists() and not region.module_activations.exists()
+
+
+def _rewrite(archive, target, name: str, change) -> None:
+    with tarfile.open(archive) as source, tarfile.open(target, "w:gz") as out:
+        for member in source.getmembers():
+            data = source.extractfile(member).read()
+            if member.name == name:
+                data = change(data)
+            member.size = len(data)
+            out.addfile(member, io.BytesIO(data))
+
+
+def test_a_plan_missing_here_restores_without_a_subscription_and_says_so(
+    committed_db, private_dirs, exports_cleanup, subscribed
+):
+    from billing import api as billing
+
+    balikpapan = Region.objects.get(slug="balikpapan")
+    subscribed(balikpapan)
+    export = exports.request_export(balikpapan)
+    tasks.run_export(export.pk)
+    export.refresh_from_db()
+    elsewhere = private_dirs / "elsewhere.tar.gz"
+
+    def unknown_plan(data: bytes) -> bytes:
+        public = json.loads(data)
+        public["subscription"]["plan"] = "premium-lama"
+        return json.dumps(public).encode()
+
+    _rewrite(exports.archive_path(export), elsewhere, "public.json", unknown_plan)
+
+    restored = exports.restore(elsewhere, slug="balikpapan-pulih", name="")
+
+    assert restored.status == Region.Status.ACTIVE
+    assert len(restored.restore_notes) == 1
+    assert "premium-lama" in restored.restore_notes[0]
+    assert "tanpa langganan" in restored.restore_notes[0]
+    assert _billing(restored) == (None, [])
+    assert billing.effective_plan(restored).key == "kemitraan"
 
 
 def test_operator_restores_from_the_console_and_the_worker_brings_it_live(

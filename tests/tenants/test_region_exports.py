@@ -123,3 +123,45 @@ def test_region_admin_cannot_reach_the_operator_download(tangsel, admin_client_f
     admin.post("/admin/ekspor/buat/")
     export = _run_queued_export()
     assert admin.get(f"/admin/konsol/ekspor/{export.pk}/unduh/").status_code == 404
+
+
+def _ready_mails(address: str) -> list:
+    from notifications.testing import sent_emails
+
+    return [m for m in sent_emails(address) if "siap diunduh" in m.subject]
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="https://bukan-ini.example:9999")
+def test_the_admin_who_asked_is_mailed_once_with_a_link_on_the_regions_own_domain(
+    tangsel, admin_client_for
+):
+    from notifications.testing import deliver_pending, links_in
+    from tenants.models import Domain
+
+    connection.set_schema_to_public()
+    Domain.objects.filter(tenant=tangsel).update(is_primary=False)
+    Domain.objects.create(domain="data.tangerangselatankota.go.id", tenant=tangsel, is_primary=True)
+    before = len(_ready_mails("admin@tangsel.test"))
+    admin = admin_client_for(tangsel)
+    admin.post("/admin/ekspor/buat/")
+    export = _run_queued_export()
+    tasks.run_export(export.pk)  # the worker ran the task again
+    deliver_pending("public")
+    deliver_pending("public")
+
+    mails = _ready_mails("admin@tangsel.test")
+    assert len(mails) == before + 1
+    assert "Kota Tangerang Selatan" in mails[-1].subject
+    assert links_in(mails[-1]) == ["http://data.tangerangselatankota.go.id/admin/ekspor/"]
+
+
+def test_an_export_the_operator_asked_for_mails_no_region_admin(tangsel, operator):
+    from notifications.testing import deliver_pending
+
+    before = len(_ready_mails("admin@tangsel.test"))
+    operator.post(f"/admin/konsol/ekspor/daerah/{tangsel.pk}/")
+    export = _run_queued_export()
+    assert export.status == RegionExport.Status.DONE and export.region == tangsel
+    deliver_pending("public")
+    assert len(_ready_mails("admin@tangsel.test")) == before
+    assert _ready_mails("operator@sinergi.test") == []

@@ -7,6 +7,7 @@ The archive (`<slug>-<time>.tar.gz` under REGION_EXPORT_DIR) holds:
                  module activations with their settings, its billing subscription and plan
                  changes (plans by key)
   media/...      the region's media files, as its storage holds them
+  private/...    the region's private files (core.private_files), likewise
 
 Exports run on the worker (`tenants.tasks.run_export`); a killed run starts again and
 replaces its half-written file. A restore loads the dump into a scratch database, renames
@@ -150,7 +151,7 @@ def write_archive(region: Region, target: Path) -> None:
     connection.set_schema_to_public()
     dump = pgtools.run("pg_dump", "--schema", region.schema_name, "--no-owner", "--no-privileges")
     public_rows = _public_rows(region)
-    media = list(_media_files(region))
+    files = {prefix: list(_files(region, storage)) for prefix, storage in file_stores().items()}
     manifest = {
         "format": FORMAT,
         "region": {"slug": region.slug, "name": region.name, "schema": region.schema_name},
@@ -159,7 +160,10 @@ def write_archive(region: Region, target: Path) -> None:
         "pg_dump": pgtools.run("pg_dump", "--version").strip(),
         "migrations_fingerprint": template.migrations_fingerprint(),
         "schema_sql_sha256": hashlib.sha256(dump.encode()).hexdigest(),
-        "media": [{"path": path, "size": size} for path, size in media],
+        **{
+            prefix: [{"path": path, "size": size} for path, size in listed]
+            for prefix, listed in files.items()
+        },
         "public": {
             "domains": len(public_rows["domains"]),
             "module_activations": len(public_rows["module_activations"]),
@@ -172,12 +176,20 @@ def write_archive(region: Region, target: Path) -> None:
         _add_bytes(archive, "schema.sql", dump.encode())
         _add_bytes(archive, "public.json", json.dumps(public_rows, indent=2).encode())
         with schema_context(region.schema_name):
-            for path, size in media:
-                info = tarfile.TarInfo(f"media/{path}")
-                info.size = size
-                with default_storage.open(path, "rb") as fh:
-                    archive.addfile(info, fh)
+            for prefix, storage in file_stores().items():
+                for path, size in files[prefix]:
+                    info = tarfile.TarInfo(f"{prefix}/{path}")
+                    info.size = size
+                    with storage.open(path, "rb") as fh:
+                        archive.addfile(info, fh)
     partial.replace(target)
+
+
+def file_stores() -> dict:
+    """The region's files: public media and private files, each under the schema's folder."""
+    from core.private_files import private_storage
+
+    return {"media": default_storage, "private": private_storage()}
 
 
 def _public_rows(region: Region) -> dict:
@@ -203,22 +215,22 @@ def _public_rows(region: Region) -> dict:
     }
 
 
-def _media_files(region: Region, folder: str = ""):
-    """Every file the region's storage holds: (path, size)."""
+def _files(region: Region, storage, folder: str = ""):
+    """Every file `storage` holds for the region: (path, size)."""
     with schema_context(region.schema_name):
-        if folder == "" and not _storage_has_root():
+        if folder == "" and not _storage_has_root(storage):
             return
-        folders, files = default_storage.listdir(folder)
+        folders, files = storage.listdir(folder)
         for name in sorted(files):
             path = f"{folder}{name}"
-            yield path, default_storage.size(path)
+            yield path, storage.size(path)
         for name in sorted(folders):
-            yield from _media_files(region, f"{folder}{name}/")
+            yield from _files(region, storage, f"{folder}{name}/")
 
 
-def _storage_has_root() -> bool:
+def _storage_has_root(storage) -> bool:
     try:
-        default_storage.listdir("")
+        storage.listdir("")
     except FileNotFoundError:
         return False
     return True
@@ -290,7 +302,8 @@ def load_into(region: Region, archive: Path) -> Region:
                 raise ValidationError(_("Berkas ini bukan ekspor daerah Sinergi."))
             _drop_schema(region.schema_name)  # a half-finished earlier run
             _load_schema(folder / "schema.sql", manifest["region"]["schema"], region.schema_name)
-            _load_media(region, folder / "media")
+            for prefix, storage in file_stores().items():
+                _load_files(region, folder / prefix, storage)
             _load_public_rows(region, json.loads((folder / "public.json").read_text()))
     except Exception as exc:
         log.exception("region restore failed", extra={"region": region.schema_name})
@@ -348,17 +361,17 @@ def _load_schema(dump: Path, old_schema: str, new_schema: str) -> None:
         pgtools.run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", fh.name)
 
 
-def _load_media(region: Region, folder: Path) -> None:
+def _load_files(region: Region, folder: Path, storage) -> None:
     if not folder.is_dir():
         return
     with schema_context(region.schema_name):
         for file in sorted(p for p in folder.rglob("*") if p.is_file()):
             path = file.relative_to(folder).as_posix()
-            if default_storage.exists(path):
-                default_storage.delete(path)
-            saved = default_storage.save(path, ContentFile(file.read_bytes()))
+            if storage.exists(path):
+                storage.delete(path)
+            saved = storage.save(path, ContentFile(file.read_bytes()))
             if saved != path:
-                raise RuntimeError(f"media saved as {saved}, not {path}")
+                raise RuntimeError(f"file saved as {saved}, not {path}")
 
 
 def _load_public_rows(region: Region, rows: dict) -> None:

@@ -16,7 +16,6 @@ from datetime import time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -160,21 +159,25 @@ def delete_region(deletion: RegionDeletion) -> str:
 
 
 def _delete_media(schema_name: str) -> None:
+    """Public media and private files alike."""
+    from tenants.exports import file_stores
+
     with schema_context(schema_name):
-        _delete_folder("")
+        for storage in file_stores().values():
+            _delete_folder("", storage)
 
 
-def _delete_folder(folder: str) -> None:
+def _delete_folder(folder: str, storage) -> None:
     try:
-        folders, files = default_storage.listdir(folder)
+        folders, files = storage.listdir(folder)
     except FileNotFoundError:
         return
     for name in files:
-        default_storage.delete(f"{folder}{name}")
+        storage.delete(f"{folder}{name}")
     for name in folders:
-        _delete_folder(f"{folder}{name}/")
+        _delete_folder(f"{folder}{name}/", storage)
     try:
-        location = default_storage.path(folder)
+        location = storage.path(folder)
     except NotImplementedError:  # object storage: no folders to leave behind
         return
     shutil.rmtree(location, ignore_errors=True)  # a file system keeps the empty folders

@@ -72,14 +72,18 @@ def _activations(region) -> dict:
 
 @pytest.fixture
 def subscribed(committed_db):
-    """`subscribed(region)`: on the partnership plan from January, Standar from February;
-    the region's billing rows go afterwards (a restored region's go with it)."""
-    from billing import services
+    """`subscribed(region)`: on the partnership plan from January, Standar from February
+    (instead of its demo subscription); afterwards the demo rows come back (this data is
+    committed) and a restored region's go with it."""
+    from billing import api, services
     from billing.models import Plan, PlanChange, Subscription
 
     regions = []
+    demo_rows = {}
 
     def subscribe(region):
+        demo_rows[region] = api.subscription_rows(region)
+        api.forget_subscription(region)
         services.change_plan(region, Plan.objects.get(key="kemitraan"), effective_on=JAN)
         services.change_plan(region, Plan.objects.get(key="standar"), effective_on=FEB)
         services.set_billing_emails(region, "keuangan@tangerangselatankota.go.id")
@@ -89,6 +93,8 @@ def subscribed(committed_db):
     connection.set_schema_to_public()
     PlanChange.objects.filter(region__in=regions).delete()
     Subscription.objects.filter(region__in=regions).delete()
+    for region, rows in demo_rows.items():
+        api.restore_subscription(region, rows)
 
 
 def _billing(region) -> tuple:
@@ -102,13 +108,19 @@ def _billing(region) -> tuple:
     )
 
 
+NIB = b"%PDF-1.4 dokumen NIB perusahaan"
+
+
 def test_export_then_restore_under_a_new_slug_reproduces_the_region(
-    committed_db, private_dirs, exports_cleanup, subscribed
+    committed_db, private_dirs, private_media, exports_cleanup, subscribed
 ):
+    from core.private_files import private_storage
+
     tangsel = Region.objects.get(slug="tangsel")
     subscribed(tangsel)
     with schema_context(tangsel.schema_name):
         default_storage.save("laporan/2026/jalan.png", ContentFile(PHOTO))
+        private_storage().save("dokumen/nib.pdf", ContentFile(NIB))
     before = _snapshot(tangsel.schema_name)
     assert before["counts"]["laksa.Report"] > 0  # the demo region has real reports
 
@@ -121,7 +133,13 @@ def test_export_then_restore_under_a_new_slug_reproduces_the_region(
         names = set(tar.getnames())
         manifest = json.loads(tar.extractfile("manifest.json").read())
         public = json.loads(tar.extractfile("public.json").read())
-    assert {"manifest.json", "schema.sql", "public.json", "media/laporan/2026/jalan.png"} <= names
+    assert {
+        "manifest.json",
+        "schema.sql",
+        "public.json",
+        "media/laporan/2026/jalan.png",
+        "private/dokumen/nib.pdf",
+    } <= names
     assert manifest["region"]["schema"] == "tangsel"
     assert manifest["server_major_version"] == 18 and "18." in manifest["pg_dump"]
     assert {"domain": "tangsel.localhost", "is_primary": True} in public["domains"]
@@ -152,10 +170,13 @@ def test_export_then_restore_under_a_new_slug_reproduces_the_region(
         from wagtail.models import Site
 
         assert Site.objects.get(is_default_site=True).hostname == "tangsel-pulih.localhost"
+    with schema_context("tangsel_pulih"):
+        assert private_storage().open("dokumen/nib.pdf").read() == NIB
     # The original is untouched.
     assert _snapshot("tangsel") == before
     with schema_context(tangsel.schema_name):
         default_storage.delete("laporan/2026/jalan.png")
+        private_storage().delete("dokumen/nib.pdf")
 
 
 def test_running_an_export_again_is_harmless_and_a_taken_slug_restores_nothing(

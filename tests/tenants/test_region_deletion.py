@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context, schema_exists
 
 from audit.models import AuditEntry
+from core.private_files import private_storage
 from notifications.models import Message
 from notifications.testing import deliver_pending, last_email_to, sent_emails
 from tenants import lifecycle, tasks
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.fresh_region
 
 
 @pytest.fixture
-def serang(committed_db, tmp_path):
+def serang(committed_db, tmp_path, private_media):
     """A region of its own (deleting a demo region would take it from every other test)."""
     connection.set_schema_to_public()
     last_audit = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
@@ -45,6 +46,7 @@ def serang(committed_db, tmp_path):
         )
         with schema_context(region.schema_name):
             default_storage.save("halaman/banner.png", ContentFile(b"banner"))
+            private_storage().save("dokumen/nib.pdf", ContentFile(b"%PDF-1.4 nib"))
         yield region
     connection.set_schema_to_public()
     RegionDeletion.objects.all().delete()
@@ -66,7 +68,9 @@ def _schedule(operator, region, confirm):
     ).text
 
 
-def test_deletion_waits_for_archive_export_confirmation_and_grace(serang, operator, tmp_path):
+def test_deletion_waits_for_archive_export_confirmation_and_grace(
+    serang, operator, tmp_path, private_media
+):
     assert "Arsipkan daerah ini dulu" in _schedule(operator, serang, "serang")
     operator.post(f"/admin/konsol/daerah/{serang.pk}/archive/", {"confirm": "serang"})
     serang.refresh_from_db()
@@ -101,6 +105,7 @@ def test_deletion_waits_for_archive_export_confirmation_and_grace(serang, operat
 
     assert not schema_exists("serang")
     assert not (tmp_path / "media" / "serang").exists()
+    assert not (private_media / "serang").exists()  # private files go too
     assert not Region.objects.filter(slug="serang").exists()
     deletion.refresh_from_db()
     assert deletion.deleted_at is not None and deletion.export_name == export.file_name

@@ -13,5 +13,5 @@ def move(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("billing", "0002_plans")]
+    dependencies = [("billing", "0003_manual_drafts")]
     operations = [migrations.RunPython(move, migrations.RunPython.noop)]

@@ -14,7 +14,6 @@ from notifications.testing import deliver_pending, last_email_to, links_in
 from partnership.models import RegionMentoring, SupportThread
 from tests.harness.fixtures import sign_in_staff
 from tests.partnership.conftest import MENTOR, mentor_user
-from tests.themes.conftest import media_root  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +37,7 @@ def test_the_admin_asks_the_mentor_answers_and_the_admin_sees_it(
     admin_client_for,
     mentor,
     tangsel,
-    media_root,  # noqa: F811
+    media_root,
 ):
     admin = admin_client_for(tangsel)
     response = ask(admin, attachment=pdf())
@@ -101,7 +100,7 @@ def test_another_region_never_sees_the_thread_or_its_attachment(
     admin_client_for,
     tangsel,
     balikpapan,
-    media_root,  # noqa: F811
+    media_root,
 ):
     ask(admin_client_for(tangsel), attachment=pdf())
     connection.set_schema_to_public()

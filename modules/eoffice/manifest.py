@@ -119,10 +119,17 @@ MANIFEST = Manifest(
             _("naskah"),
         ),
         Measure(
+            "signed_30_days",
+            _("Naskah ditandatangani elektronik (30 hari terakhir)"),
+            "modules.eoffice.selectors.letters_signed_last_30_days",
+            _("naskah"),
+        ),
+        Measure(
             "median_disposition_hours",
             _("Median waktu penyelesaian disposisi (12 bulan)"),
             "modules.eoffice.selectors.median_disposition_hours",
             _("jam"),
+            figure="modules.eoffice.selectors.disposition_hours_figure_last_365_days",
         ),
         Measure(
             "overdue_dispositions",

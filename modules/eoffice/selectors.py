@@ -26,6 +26,7 @@ from modules.eoffice.models import (
     Review,
 )
 from modules.eoffice.search import SEARCH_CONFIG, number_query, words_query
+from modules.manifest import Figure
 from organisation import api as organisation
 
 
@@ -245,6 +246,25 @@ def signatures_this_month() -> int:
 
 def letters_last_30_days() -> int:
     return Letter.objects.filter(created_at__gte=timezone.now() - timedelta(days=30)).count()
+
+
+def letters_signed_last_30_days() -> int:
+    since = timezone.now() - timedelta(days=30)
+    return Letter.objects.filter(status=Letter.Status.SIGNED, signed_at__gte=since).count()
+
+
+def _disposition_hours_last_365_days() -> list[float]:
+    since = timezone.now() - timedelta(days=365)
+    done = Disposition.objects.filter(done_at__isnull=False, done_at__gte=since)
+    return [
+        max(0.0, (finished - created).total_seconds() / 3600)
+        for created, finished in done.values_list("created_at", "done_at")
+    ]
+
+
+def disposition_hours_figure_last_365_days() -> Figure:
+    """Anonymous durations, so the partnership can pool the median across regions."""
+    return Figure.of_durations(_disposition_hours_last_365_days())
 
 
 def median_disposition_hours() -> float | None:

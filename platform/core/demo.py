@@ -2,6 +2,8 @@
 
 Idempotent: running it again changes nothing. Apps add their own demo data by giving their
 AppConfig a `load_demo_data(region)` method; it runs inside each demo region's schema.
+Data of the public schema that needs every region and module in place first (the
+partnership console) comes from a `load_platform_demo_data(regions)` method, run last.
 """
 
 from __future__ import annotations
@@ -68,6 +70,10 @@ def load_demo(stdout=None) -> list[Region]:
     regions = [_ensure_region(demo, password, stdout) for demo in DEMO_REGIONS]
     for region in regions:
         _load_region_demo(region)
+    for config in apps.get_app_configs():
+        loader = getattr(config, "load_platform_demo_data", None)
+        if loader is not None:
+            loader(regions)
     return regions
 
 

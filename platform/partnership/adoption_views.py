@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from onboarding.admin_views import on_platform_with
-from partnership import charts, selectors
+from partnership import charts, maps, selectors
 from tenants.models import Region
 
 PERMISSION = "partnership.view_adoption"
@@ -44,6 +44,9 @@ def dashboard(request):
         "province_chart": charts.bars(
             _("Daerah mitra per provinsi"), [(name, len(found)) for name, found in provinces]
         ),
+        "map_points": maps.markers(provinces),
+        "map_tiles": maps.tiles(),
+        "map_attribution": maps.ATTRIBUTION,
         "trend": trend,
         "trend_chart": charts.line(selectors.statistic_label(*TREND), trend),
         "late_chart": charts.bars(

@@ -12,3 +12,8 @@ class PartnershipConfig(AppConfig):
         from partnership.snapshot import ensure_snapshot_schedule
 
         post_migrate.connect(ensure_snapshot_schedule, sender=self)
+
+    def load_platform_demo_data(self, regions) -> None:
+        from partnership import demo
+
+        demo.load(regions)

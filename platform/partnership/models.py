@@ -43,7 +43,8 @@ class SupportGrantMirror(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.region} – {self.mentor}"
+        # Not self.mentor: read in a region's schema it would be that region's user.
+        return f"{self.region} – {self.scope}"
 
     def is_active(self, now=None) -> bool:
         return self.revoked_at is None and self.expires_at > (now or timezone.now())
@@ -135,7 +136,7 @@ class RegionMentoring(models.Model):
         verbose_name_plural = _("mentor daerah")
 
     def __str__(self) -> str:
-        return f"{self.region}: {self.mentor}"
+        return str(self.region)  # not self.mentor (see SupportGrantMirror.__str__)
 
 
 class ProgrammeStep(models.Model):

@@ -35,8 +35,11 @@ def check_attachment(upload) -> None:
         raise ValidationError(_("Lampiran harus PDF, gambar (PNG/JPG), teks, CSV, DOCX atau XLSX."))
 
 
-def ask(*, subject: str, body: str, attachment, actor, request) -> SupportThread:
-    """A region admin's question (called in the region's schema)."""
+def ask(
+    *, subject: str, body: str, attachment, actor, request, notify: bool = True
+) -> SupportThread:
+    """A region admin's question (called in the region's schema). `notify=False`: nobody is
+    told (the demo data, loaded without a request, must not fill the outbox)."""
     check_attachment(attachment)
     region = connection.tenant
     stored = _store(region, attachment)
@@ -52,7 +55,8 @@ def ask(*, subject: str, body: str, attachment, actor, request) -> SupportThread
                 mentor_name=str(assigned.mentor) if assigned and assigned.mentor else "",
             )
             message = _add(thread, SupportMessage.Side.REGION, actor, body, attachment, stored)
-            _tell_mentors(thread, message, request)
+            if notify:
+                _tell_mentors(thread, message, request)
         audit.record(
             "partnership.ask",
             actor=actor,
@@ -85,6 +89,7 @@ def answer(
     close: bool,
     actor,
     request,
+    notify: bool = True,
 ) -> SupportMessage:
     """The mentor's answer on the console (public schema)."""
     check_attachment(attachment)
@@ -100,7 +105,8 @@ def answer(
         thread.closed_at = now if close else None
         thread.save()
         audit.record("partnership.answer", actor=actor, obj=thread, request=request)
-        _tell_region(thread, message, request)
+        if notify:
+            _tell_region(thread, message, request)
     return message
 
 

@@ -71,3 +71,28 @@ def enter_as_mentor(mentor, site_client):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def empty_console(request):
+    """The golden database holds the demo console (partners' mentor, a thread, ticked
+    steps, an announcement, a snapshot): each test here starts from an empty one, inside
+    its rolled-back transaction (tests that commit keep their own bookkeeping)."""
+    if "committed_db" in request.fixturenames or not request.node.get_closest_marker("django_db"):
+        yield
+        return
+    request.getfixturevalue("db")
+    from django_tenants.utils import schema_context
+
+    from partnership.models import (
+        AdoptionFigure,
+        Announcement,
+        ProgrammeStep,
+        RegionMentoring,
+        SupportThread,
+    )
+
+    with schema_context("public"):
+        for model in (AdoptionFigure, Announcement, ProgrammeStep, RegionMentoring, SupportThread):
+            model.objects.all().delete()
+    yield

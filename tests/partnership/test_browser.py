@@ -157,3 +157,23 @@ def test_a_two_hour_grant_a_changed_setting_in_the_audit_log_and_a_revocation(pe
     assert mentor.get_by_role("heading", name="Akses dukungan berakhir").is_visible()
     mentor.goto(f"{site}/admin/")
     assert "/login/" in mentor.url
+
+
+def test_the_map_of_partner_regions_draws_on_a_plain_background_without_tiles(
+    committed_db, live_server_port, page
+):
+    """No tile server is reachable (every outside request is refused): the markers stay."""
+    from django.contrib.sessions.models import Session
+
+    platform = f"http://localhost:{live_server_port}"
+    sessions = set(Session.objects.values_list("pk", flat=True))
+    page.route(re.compile(r"^https?://(?!localhost|[a-z]+\.localhost)"), lambda r: r.abort())
+    try:
+        sign_in_mentor(page, platform)
+        page.goto(f"{platform}/admin/kemitraan/adopsi/")
+        page.locator(".partnership-map--plain").wait_for()
+        assert page.locator(".partnership-map path.leaflet-interactive").count() >= 3
+        page.locator(".partnership-map path.leaflet-interactive").last.click()  # Balikpapan
+        assert page.locator(".leaflet-popup a", has_text="Kota Balikpapan").is_visible()
+    finally:
+        Session.objects.exclude(pk__in=sessions).delete()

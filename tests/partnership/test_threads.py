@@ -37,7 +37,7 @@ def test_the_admin_asks_the_mentor_answers_and_the_admin_sees_it(
     admin_client_for,
     mentor,
     tangsel,
-    media_root,  # noqa: F811
+    media_root,
     private_media,
 ):
     admin = admin_client_for(tangsel)

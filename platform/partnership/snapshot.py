@@ -86,15 +86,13 @@ def figures_of(region: Region, on: date) -> list[AdoptionFigure]:
     with schema_context(region.schema_name):
         for key in sorted(gate.enabled_keys(region.schema_name)):
             for measure in registry.get(key).statistics:
-                try:
-                    figure = figure_of(measure)
-                except Exception:  # one broken statistic must not hide the others
+                try:  # one broken statistic (or value) must not hide the others
+                    rows.append(_row(region, on, key, measure.key, figure_of(measure)))
+                except Exception:
                     log.exception(
                         "statistic failed",
                         extra={"region": region.schema_name, "statistic": f"{key}.{measure.key}"},
                     )
-                    continue
-                rows.append(_row(region, on, key, measure.key, figure))
     return rows
 
 

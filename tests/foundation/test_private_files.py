@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from django_tenants.utils import schema_context
 
 from core.private_files import move_from_public_media, private_storage, stream_private_file
-from tests.themes.conftest import _forget_media_root
+from tests.harness.fixtures import _forget_media_root
 
 pytestmark = pytest.mark.django_db
 

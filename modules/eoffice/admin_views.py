@@ -154,7 +154,6 @@ def letter(request, pk: int):
     mine = selectors.my_position_ids(user)
     if letter.status == Letter.Status.READY and letter.signatory_position_id in mine:
         context["sign_form"] = SignForm()
-        context["signing_available"] = signing.available()
     if letter.status in (Letter.Status.DRAFT, Letter.Status.RETURNED):
         context["can_edit"] = letter.origin_position_id in mine
     return _page(request, "letter.html", letter.subject, **context)
@@ -343,7 +342,7 @@ def sign(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_letter(request.user, letter, request=request, **form.cleaned_data)
-        except signing.SigningUnavailable as exc:
+        except signing.SigningError as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
             _errors(form, exc)

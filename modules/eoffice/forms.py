@@ -187,7 +187,6 @@ class ReviewForm(forms.Form):
 class SignForm(forms.Form):
     password = forms.CharField(
         label=_("Kata sandi"),
-        required=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     otp = forms.CharField(label=_("Kode OTP"), required=False, max_length=10)
@@ -197,10 +196,9 @@ class SignForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("pin") and not data.get("password"):
-            raise forms.ValidationError(
-                _("Masukkan kata sandi dan kode OTP, atau PIN tanda tangan.")
-            )
+        # The signing service wants the password and a second factor: a code or the PIN.
+        if not data.get("pin") and not data.get("otp"):
+            raise forms.ValidationError(_("Masukkan kode OTP atau PIN tanda tangan."))
         return data
 
 

@@ -546,7 +546,7 @@ def sign_letter(
     if letter.status != Letter.Status.READY:
         raise ValidationError(_("Naskah ini belum siap ditandatangani."))
     _require_position(actor, letter.signatory_position)
-    if not signing.reauthenticate(actor, password=password, otp=otp, pin=pin):
+    if not signing.reauthenticate(actor, password=password, otp=otp, pin=pin, request=request):
         audit.record("eoffice.sign_refused", actor=actor, obj=letter, request=request)
         raise ValidationError(_("Kata sandi, kode OTP atau PIN tanda tangan salah."))
     with transaction.atomic():

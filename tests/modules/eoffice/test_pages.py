@@ -37,13 +37,13 @@ def _ready(region):
     )
 
 
-def test_the_sign_form_asks_for_a_password_or_a_pin(tangsel, admin_client_for):
+def test_the_sign_form_asks_for_the_password_and_a_code_or_pin(tangsel, admin_client_for):
     letter = _ready(tangsel)
     client = admin_client_for(tangsel)
 
     response = client.post(f"{ADMIN}surat/{letter.pk}/tandatangani/", {})
 
-    assert "Masukkan kata sandi dan kode OTP, atau PIN tanda tangan." in response.text
+    assert "Masukkan kode OTP atau PIN tanda tangan." in response.text
 
 
 def test_a_package_is_imported_through_the_page(tangsel, admin_client_for):

@@ -1,16 +1,13 @@
-"""Signing through the real service (platform/signing): skipped until it is installed."""
+"""Signing a letter through the real service (platform/signing); poppler's pdfsig checks the
+same signatures against the region's CA in tests/signing/test_signing.py."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import pytest
 
 from tests.modules.eoffice.conftest import HEAD, classification, head, in_region, position
-
-pytest.importorskip("signing.api")
 
 pytestmark = pytest.mark.django_db
 
@@ -46,17 +43,6 @@ def test_a_signed_letter_verifies_and_a_tampered_one_does_not(tangsel, monkeypat
     assert result.valid, result.problems
     assert letter.number and letter.verify_path
     assert not tampered.valid
-
-
-@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig is not installed")
-def test_pdfsig_reads_the_signature(tangsel, monkeypatch, tmp_path):
-    letter = _signed_letter(tangsel, monkeypatch)
-    path = tmp_path / "surat.pdf"
-    path.write_bytes(bytes(letter.documents.get(kind="tte").content))
-
-    output = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False)
-
-    assert "Signature #1" in output.stdout
 
 
 def _tampered(pdf: bytes) -> bytes:

@@ -19,6 +19,7 @@ from modules.eoffice import numbering, selectors
 from modules.eoffice.models import (
     Classification,
     Delivery,
+    Destruction,
     Disposition,
     Document,
     Instruction,
@@ -531,6 +532,67 @@ def toggle_instruction(actor, instruction: Instruction, *, request=None) -> Inst
             details={"active": instruction.active},
         )
     return instruction
+
+
+def save_setting(actor, form, *, action: str, request=None):
+    """Save a classification code or a letter template from its admin form, audited with
+    what changed."""
+    with transaction.atomic():
+        created = form.instance.pk is None
+        instance = form.save()
+        audit.record(
+            action,
+            actor=actor,
+            obj=instance,
+            request=request,
+            details={"created": created, "changed": sorted(form.changed_data)},
+        )
+    return instance
+
+
+def destroy_letters(actor, letter_ids, *, note: str = "", request=None) -> Destruction:
+    """The archivist destroys letters past their retention: one berita acara records who,
+    when and which; each letter keeps its metadata, its files and text are removed. Only
+    letters on this person's due-for-destruction list (confidential rules included)."""
+    _require_permission(actor, "eoffice.manage_archive")
+    with transaction.atomic():
+        due = selectors.due_for_destruction(actor).filter(pk__in=list(letter_ids))
+        letters = list(Letter.objects.select_for_update().filter(pk__in=due.values("pk")))
+        if not letters:
+            raise ValidationError(_("Tidak ada naskah yang dapat dimusnahkan."))
+        record = Destruction.objects.create(
+            destroyed_by=actor,
+            note=note.strip(),
+            inventory=[_inventory_line(letter) for letter in letters],
+        )
+        Document.objects.filter(letter__in=letters).delete()
+        for letter in letters:
+            letter.destruction, letter.body = record, ""
+            letter.save(update_fields=["destruction", "body"])
+            refresh_search_vector(letter)
+        audit.record(
+            "eoffice.destroy",
+            actor=actor,
+            obj=record,
+            request=request,
+            details={"letters": [letter.pk for letter in letters]},
+        )
+    return record
+
+
+def _inventory_line(letter: Letter) -> dict:
+    return {
+        "id": letter.pk,
+        "number": letter.number,
+        "subject": letter.subject,
+        "letter_date": letter.letter_date.isoformat() if letter.letter_date else None,
+        "classification": letter.classification.code,
+    }
+
+
+def _require_permission(actor, permission: str) -> None:
+    if not actor.has_perm(permission):
+        raise PermissionDenied
 
 
 # --- signing and numbering -----------------------------------------------------------------------

@@ -620,7 +620,7 @@ def sign_letter(
         sequence = numbering.take_next(year)
         number = numbering.format_number(letter, sequence, year)
         capacity = signer_capacity(actor, letter)
-        reservation = signing.reserve(letter.subject[:200])
+        reservation = signing.reserve(public_title(letter))
         verify_url = absolute_url(reservation.verify_path)
         pdf_bytes = render_signed_letter(letter, actor, number, capacity, verify_url, now)
         identity = signing.identity(
@@ -795,3 +795,13 @@ def import_package(
         imported_from=origin,
         request=request,
     )
+
+
+def public_title(letter: Letter) -> str:
+    """The title the public verification page shows: a confidential letter's subject stays
+    inside its chain, so anyone holding the QR code sees only that it is confidential."""
+    if letter.is_confidential:
+        return _("Naskah dinas bersifat %(level)s") % {
+            "level": letter.get_confidentiality_display().lower()
+        }
+    return letter.subject[:200]

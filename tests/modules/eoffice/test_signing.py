@@ -12,7 +12,7 @@ from tests.modules.eoffice.conftest import HEAD, classification, head, in_region
 pytestmark = pytest.mark.django_db
 
 
-def _signed_letter(region, monkeypatch):
+def _signed_letter(region, monkeypatch, **fields):
     from modules.eoffice import services, signing
     from modules.eoffice.models import Letter
 
@@ -27,6 +27,7 @@ def _signed_letter(region, monkeypatch):
         classification=classification("500.1"),
         origin_position=position(HEAD),
         signatory_position=position(HEAD),
+        **fields,
     )
     return services.sign_letter(head(region), letter, pin="123456")
 
@@ -43,6 +44,20 @@ def test_a_signed_letter_verifies_and_a_tampered_one_does_not(tangsel, monkeypat
     assert result.valid, result.problems
     assert letter.number and letter.verify_path
     assert not tampered.valid
+
+
+def test_the_public_verification_page_never_shows_a_confidential_subject(
+    tangsel, monkeypatch, site_client
+):
+    from django.db import connection
+
+    letter = _signed_letter(tangsel, monkeypatch, confidentiality="rahasia")
+    connection.set_schema_to_public()
+
+    page = site_client(tangsel).get(letter.verify_path).text
+
+    assert "Surat bertanda tangan uji" not in page
+    assert "Naskah dinas bersifat rahasia" in page
 
 
 def _tampered(pdf: bytes) -> bytes:

@@ -11,10 +11,13 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from modules.eoffice import selectors, services, signing
 from modules.eoffice.forms import (
     ArchiveForm,
+    ClassificationForm,
+    DestructionForm,
     DispositionForm,
     DoneForm,
     DraftForm,
@@ -24,8 +27,16 @@ from modules.eoffice.forms import (
     InstructionForm,
     ReviewForm,
     SignForm,
+    TemplateForm,
 )
-from modules.eoffice.models import Classification, Disposition, Instruction, Letter
+from modules.eoffice.models import (
+    Classification,
+    Destruction,
+    Disposition,
+    Instruction,
+    Letter,
+    Template,
+)
 from modules.services import module_settings
 from organisation import api as organisation
 
@@ -154,7 +165,6 @@ def letter(request, pk: int):
     mine = selectors.my_position_ids(user)
     if letter.status == Letter.Status.READY and letter.signatory_position_id in mine:
         context["sign_form"] = SignForm()
-        context["signing_available"] = signing.available()
     if letter.status in (Letter.Status.DRAFT, Letter.Status.RETURNED):
         context["can_edit"] = letter.origin_position_id in mine
     return _page(request, "letter.html", letter.subject, **context)
@@ -343,7 +353,7 @@ def sign(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_letter(request.user, letter, request=request, **form.cleaned_data)
-        except signing.SigningUnavailable as exc:
+        except signing.SigningError as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
             _errors(form, exc)
@@ -396,8 +406,38 @@ def archive(request):
 def destruction(request):
     _require(request, MANAGE)
     letters = selectors.due_for_destruction(request.user)
+    form = DestructionForm(_posted(request), due=letters)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.destroy_letters(
+                request.user,
+                [letter.pk for letter in form.cleaned_data["letters"]],
+                note=form.cleaned_data["note"],
+                request=request,
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)d naskah dimusnahkan; berita acara dicatat.",
+                    "%(n)d naskah dimusnahkan; berita acara dicatat.",
+                    len(record.inventory),
+                )
+                % {"n": len(record.inventory)},
+            )
+            return redirect(f"{NS}:destruction")
     page = Paginator(letters, 100).get_page(request.GET.get("halaman"))
-    return _page(request, "destruction.html", _("Arsip yang habis masa retensinya"), page=page)
+    return _page(
+        request,
+        "destruction.html",
+        _("Arsip yang habis masa retensinya"),
+        status=400 if form.errors else 200,
+        page=page,
+        form=form,
+        records=Destruction.objects.select_related("destroyed_by")[:20],
+    )
 
 
 def settings_page(request):
@@ -423,4 +463,25 @@ def settings_page(request):
         form=form,
         instructions=Instruction.objects.all(),
         classifications=Classification.objects.all(),
+        templates=Template.objects.all(),
     )
+
+
+def edit_classification(request, pk: int | None = None):
+    return _edit_setting(request, Classification, ClassificationForm, pk, "classification")
+
+
+def edit_template(request, pk: int | None = None):
+    return _edit_setting(request, Template, TemplateForm, pk, "template")
+
+
+def _edit_setting(request, model, form_class, pk, name: str):
+    _require(request, MANAGE)
+    instance = get_object_or_404(model, pk=pk) if pk is not None else None
+    form = form_class(_posted(request), instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.save_setting(request.user, form, action=f"eoffice.{name}_save", request=request)
+        messages.success(request, _("Pengaturan disimpan."))
+        return redirect(f"{NS}:settings")
+    title = str(instance) if instance else model._meta.verbose_name.capitalize()
+    return _page(request, "form.html", title, form=form)

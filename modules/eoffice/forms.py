@@ -187,7 +187,6 @@ class ReviewForm(forms.Form):
 class SignForm(forms.Form):
     password = forms.CharField(
         label=_("Kata sandi"),
-        required=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     otp = forms.CharField(label=_("Kode OTP"), required=False, max_length=10)
@@ -197,10 +196,9 @@ class SignForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("pin") and not data.get("password"):
-            raise forms.ValidationError(
-                _("Masukkan kata sandi dan kode OTP, atau PIN tanda tangan.")
-            )
+        # The signing service wants the password and a second factor: a code or the PIN.
+        if not data.get("pin") and not data.get("otp"):
+            raise forms.ValidationError(_("Masukkan kode OTP atau PIN tanda tangan."))
         return data
 
 
@@ -239,3 +237,37 @@ class ImportForm(forms.Form):
 
 class InstructionForm(forms.Form):
     text = forms.CharField(label=_("Instruksi baru"), max_length=120)
+
+
+class ClassificationForm(forms.ModelForm):
+    class Meta:
+        model = Classification
+        fields = ["code", "name", "active_years", "inactive_years", "final_disposition"]
+
+
+class TemplateForm(forms.ModelForm):
+    kind = forms.ChoiceField(
+        label=_("Jenis naskah"),
+        choices=[(Letter.Kind.OUTGOING, _("Surat keluar")), (Letter.Kind.MEMO, _("Nota dinas"))],
+    )
+
+    class Meta:
+        model = Template
+        fields = ["name", "kind", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+
+
+class DestructionForm(forms.Form):
+    letters = forms.ModelMultipleChoiceField(
+        label=_("Naskah yang dimusnahkan"), queryset=Letter.objects.none()
+    )
+    note = forms.CharField(
+        label=_("Keterangan berita acara"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, due=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["letters"].queryset = due if due is not None else Letter.objects.none()
+        self.fields["letters"].error_messages["required"] = _("Pilih naskah yang dimusnahkan.")

@@ -86,6 +86,26 @@ class Template(models.Model):
         return self.name
 
 
+class Destruction(models.Model):
+    """A berita acara pemusnahan: who destroyed which letters past their retention, when."""
+
+    destroyed_at = models.DateTimeField(_("dimusnahkan pada"), default=timezone.now)
+    destroyed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField(_("keterangan"), blank=True)
+    # What was destroyed as it read then (number, subject, date, classification).
+    inventory = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("berita acara pemusnahan")
+        verbose_name_plural = _("berita acara pemusnahan")
+        ordering = ["-destroyed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.destroyed_at:%Y-%m-%d} ({len(self.inventory)})"
+
+
 class Letter(models.Model):
     class Kind(models.TextChoices):
         INCOMING = "masuk", _("Surat masuk")
@@ -173,6 +193,10 @@ class Letter(models.Model):
     verify_path = models.CharField(max_length=300, blank=True)
     # Imported from another agency's package.
     imported_from = models.CharField(max_length=200, blank=True)
+    # Destroyed at the end of its retention: the files are gone, the metadata stays.
+    destruction = models.ForeignKey(
+        "Destruction", on_delete=models.PROTECT, null=True, blank=True, related_name="letters"
+    )
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:

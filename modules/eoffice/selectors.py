@@ -220,7 +220,12 @@ def due_for_destruction(user, today: date | None = None) -> QuerySet[Letter]:
     ):
         limit = _years_before(today, classification.retention_years)
         condition |= Q(classification=classification, letter_date__lte=limit)
-    return visible_letters(user).filter(condition).order_by("letter_date", "id")
+    return (
+        visible_letters(user)
+        .filter(condition, destruction__isnull=True)
+        .select_related("classification")
+        .order_by("letter_date", "id")
+    )
 
 
 def _years_before(day: date, years: int) -> date:

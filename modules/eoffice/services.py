@@ -19,6 +19,7 @@ from modules.eoffice import numbering, selectors
 from modules.eoffice.models import (
     Classification,
     Delivery,
+    Destruction,
     Disposition,
     Document,
     Instruction,
@@ -533,6 +534,67 @@ def toggle_instruction(actor, instruction: Instruction, *, request=None) -> Inst
     return instruction
 
 
+def save_setting(actor, form, *, action: str, request=None):
+    """Save a classification code or a letter template from its admin form, audited with
+    what changed."""
+    with transaction.atomic():
+        created = form.instance.pk is None
+        instance = form.save()
+        audit.record(
+            action,
+            actor=actor,
+            obj=instance,
+            request=request,
+            details={"created": created, "changed": sorted(form.changed_data)},
+        )
+    return instance
+
+
+def destroy_letters(actor, letter_ids, *, note: str = "", request=None) -> Destruction:
+    """The archivist destroys letters past their retention: one berita acara records who,
+    when and which; each letter keeps its metadata, its files and text are removed. Only
+    letters on this person's due-for-destruction list (confidential rules included)."""
+    _require_permission(actor, "eoffice.manage_archive")
+    with transaction.atomic():
+        due = selectors.due_for_destruction(actor).filter(pk__in=list(letter_ids))
+        letters = list(Letter.objects.select_for_update().filter(pk__in=due.values("pk")))
+        if not letters:
+            raise ValidationError(_("Tidak ada naskah yang dapat dimusnahkan."))
+        record = Destruction.objects.create(
+            destroyed_by=actor,
+            note=note.strip(),
+            inventory=[_inventory_line(letter) for letter in letters],
+        )
+        Document.objects.filter(letter__in=letters).delete()
+        for letter in letters:
+            letter.destruction, letter.body = record, ""
+            letter.save(update_fields=["destruction", "body"])
+            refresh_search_vector(letter)
+        audit.record(
+            "eoffice.destroy",
+            actor=actor,
+            obj=record,
+            request=request,
+            details={"letters": [letter.pk for letter in letters]},
+        )
+    return record
+
+
+def _inventory_line(letter: Letter) -> dict:
+    return {
+        "id": letter.pk,
+        "number": letter.number,
+        "subject": letter.subject,
+        "letter_date": letter.letter_date.isoformat() if letter.letter_date else None,
+        "classification": letter.classification.code,
+    }
+
+
+def _require_permission(actor, permission: str) -> None:
+    if not actor.has_perm(permission):
+        raise PermissionDenied
+
+
 # --- signing and numbering -----------------------------------------------------------------------
 def sign_letter(
     actor, letter: Letter, *, password: str = "", otp: str = "", pin: str = "", request=None
@@ -546,7 +608,7 @@ def sign_letter(
     if letter.status != Letter.Status.READY:
         raise ValidationError(_("Naskah ini belum siap ditandatangani."))
     _require_position(actor, letter.signatory_position)
-    if not signing.reauthenticate(actor, password=password, otp=otp, pin=pin):
+    if not signing.reauthenticate(actor, password=password, otp=otp, pin=pin, request=request):
         audit.record("eoffice.sign_refused", actor=actor, obj=letter, request=request)
         raise ValidationError(_("Kata sandi, kode OTP atau PIN tanda tangan salah."))
     with transaction.atomic():
@@ -558,7 +620,7 @@ def sign_letter(
         sequence = numbering.take_next(year)
         number = numbering.format_number(letter, sequence, year)
         capacity = signer_capacity(actor, letter)
-        reservation = signing.reserve(letter.subject[:200])
+        reservation = signing.reserve(public_title(letter))
         verify_url = absolute_url(reservation.verify_path)
         pdf_bytes = render_signed_letter(letter, actor, number, capacity, verify_url, now)
         identity = signing.identity(
@@ -733,3 +795,13 @@ def import_package(
         imported_from=origin,
         request=request,
     )
+
+
+def public_title(letter: Letter) -> str:
+    """The title the public verification page shows: a confidential letter's subject stays
+    inside its chain, so anyone holding the QR code sees only that it is confidential."""
+    if letter.is_confidential:
+        return _("Naskah dinas bersifat %(level)s") % {
+            "level": letter.get_confidentiality_display().lower()
+        }
+    return letter.subject[:200]

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django_tenants.utils import schema_context
 from pyhanko.pdf_utils.generic import StreamObject
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -19,6 +20,7 @@ from signing.models import CertificateAuthority, SignerCertificate, Verification
 
 from accounts.models import User
 from audit.models import AuditEntry
+from tests.harness.fixtures import host_of
 from tests.signing.helpers import admin_of, identity_for, letter_pdf, sign_letter
 
 pytestmark = pytest.mark.django_db
@@ -58,26 +60,61 @@ def test_the_signed_letter_embeds_the_region_crl(tangsel):
     assert [bytes(crl.get_object().data) for crl in embedded_crls] == [bytes(ca.crl_der)]
 
 
-def test_poppler_pdfsig_finds_the_signature_intact(tangsel, tmp_path):
+def nss_database_trusting(region, directory) -> str:
+    """An NSS database (what pdfsig trusts) holding only `region`'s CA, fetched the way an
+    outsider would: from /verifikasi/ca.crt on the region's host. Trusted for S/MIME (",C,"):
+    pdfsig checks a signer's certificate for the e-mail signing usage, so "C,," (TLS only)
+    would leave the issuer untrusted."""
+    with schema_context(region.schema_name):
+        api.ensure_region_ca()
+    response = Client(HTTP_HOST=host_of(region)).get("/verifikasi/ca.crt")
+    assert response.status_code == 200
+    directory.mkdir()
+    (directory / "ca.pem").write_bytes(response.content)
+    database = f"sql:{directory}"
+    for command in (
+        ["certutil", "-N", "--empty-password", "-d", database],
+        ["certutil", "-A", "-n", "region-ca", "-t", ",C,", "-i", str(directory / "ca.pem")]
+        + ["-d", database],
+    ):
+        subprocess.run(command, check=True, capture_output=True)
+    return database
+
+
+def pdfsig(database: str, path) -> str:
+    # No -no-ocsp: with it, poppler reports even a trusted chain as an "unknown issue". The
+    # certificates name no OCSP responder, so nothing is fetched either way.
+    result = subprocess.run(
+        ["pdfsig", "-nssdir", database, str(path)], capture_output=True, text=True
+    )
+    return result.stdout + result.stderr
+
+
+def test_poppler_pdfsig_trusts_the_signature_only_through_its_own_region_ca(
+    tangsel, balikpapan, tmp_path
+):
     _reservation, signed = sign_letter(tangsel)
+    signer_name = identity_for(admin_of(tangsel)).name
     signed_file = tmp_path / "surat.pdf"
     signed_file.write_bytes(signed.content)
     tampered_file = tmp_path / "surat-palsu.pdf"
     tampered_file.write_bytes(flip_byte_in_signed_range(signed.content))
+    own = nss_database_trusting(tangsel, tmp_path / "nss-tangsel")
+    other = nss_database_trusting(balikpapan, tmp_path / "nss-balikpapan")
 
-    good = subprocess.run(["pdfsig", "-no-ocsp", str(signed_file)], capture_output=True, text=True)
-    bad = subprocess.run(["pdfsig", "-no-ocsp", str(tampered_file)], capture_output=True, text=True)
+    good = pdfsig(own, signed_file)
+    elsewhere = pdfsig(other, signed_file)
+    bad = pdfsig(own, tampered_file)
 
-    # pdfsig trusts only the certificates of an NSS database (-nssdir), and one can be made
-    # only with NSS's certutil, which is not installed here (nor in CI). So poppler checks
-    # the cryptography (digest and signature over the signed ranges) and the signer, and
-    # the chain of trust to the region's CA is asserted with pyHanko above and below.
-    assert "Signature Validation: Signature is Valid." in good.stdout, good.stdout + good.stderr
-    signer_name = identity_for(admin_of(tangsel)).name
-    assert f"Signer Certificate Common Name: {signer_name}\n" in good.stdout
-    assert "Signature Type: ETSI.CAdES.detached" in good.stdout
-    assert "Signature is Valid" not in bad.stdout
-    assert "Digest Mismatch" in bad.stdout
+    assert "Signature Validation: Signature is Valid." in good, good
+    assert "Certificate Validation: Certificate is Trusted." in good, good
+    assert f"Signer Certificate Common Name: {signer_name}\n" in good
+    assert "Signature Type: ETSI.CAdES.detached" in good
+    assert "Signature Validation: Signature is Valid." in elsewhere, elsewhere
+    assert "Certificate is Trusted." not in elsewhere
+    assert "Certificate Validation: Certificate issuer isn't Trusted." in elsewhere
+    assert "Signature is Valid" not in bad
+    assert "Digest Mismatch" in bad
 
 
 def flip_byte_in_signed_range(content: bytes) -> bytes:

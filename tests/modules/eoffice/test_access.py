@@ -119,3 +119,22 @@ def test_the_inbox_passes_to_the_successor_on_mutasi(tangsel):
     assert selectors.letter_for(successor, letter.pk) is not None
     assert selectors.dispositions_held_by(successor, letter)
     assert selectors.counters_for(successor).open_dispositions >= 1
+
+
+def test_a_confidential_draft_and_its_preview_stay_inside_its_chain(tangsel, site_client):
+    from tests.modules.eoffice.test_outgoing import draft
+
+    letter = draft(
+        tangsel, confidentiality="rahasia", recipients=[], copies=[], subject="Rencana mutasi"
+    )
+    urls = [f"{ADMIN}surat/{letter.pk}/", f"{ADMIN}surat/{letter.pk}/pratinjau/"]
+    outsider = _client_for(site_client, tangsel, "kabid.ikp@tangsel.test")
+    reviewer = _client_for(site_client, tangsel, "kabid.aptika@tangsel.test")
+
+    outside = [outsider.get(url).status_code for url in urls]
+    inside = [reviewer.get(url).status_code for url in urls]
+    search = outsider.get(f"{ADMIN}arsip/", {"q": "rencana mutasi"}).text
+
+    assert outside == [404, 404]
+    assert inside == [200, 200]
+    assert "Rencana mutasi" not in search

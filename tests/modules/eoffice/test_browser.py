@@ -1,7 +1,9 @@
-"""One journey in a real browser: the Kepala Diskominfo's office registers an incoming
-letter, the Kepala disposes it to two sections, one section head disposes it further to
-his staff; everyone reports done before the deadline and the Kepala sees the whole tree
-closed."""
+"""Two journeys in a real browser. Incoming: the Kepala Diskominfo's office registers a
+letter, the Kepala disposes it to two sections, one section head disposes it further to his
+staff; everyone reports done before the deadline and the Kepala sees the whole tree closed.
+Outgoing: a staff member drafts a letter, the section head returns it once with a comment,
+it is revised, resubmitted and initialled, the Kepala signs it with his signing PIN, it gets
+its number, and anyone can check it on its QR verification page."""
 
 from __future__ import annotations
 
@@ -25,18 +27,35 @@ def journey(committed_db):
     journey commits in Tangsel is removed afterwards."""
     from django.contrib.sessions.models import Session
     from django_otp.plugins.otp_totp.models import TOTPDevice
+    from signing.models import (
+        CertificateAuthority,
+        SignerCertificate,
+        SigningCredential,
+        VerificationRecord,
+    )
 
     from accounts.models import User
     from audit.models import AuditEntry
-    from modules.eoffice.models import Letter
+    from modules.eoffice.models import Letter, NumberCounter
     from notifications.models import Message, Notice
     from organisation.models import InboxItem
     from tenants.models import Region
 
     region = Region.objects.get(slug="tangsel")
     connection.set_tenant(region)
-    models = (Letter, InboxItem, AuditEntry, Message, Notice)
+    models = (
+        Letter,
+        InboxItem,
+        AuditEntry,
+        Message,
+        Notice,
+        VerificationRecord,
+        SignerCertificate,
+        SigningCredential,
+        CertificateAuthority,
+    )
     last = {m: m.objects.order_by("-pk").values_list("pk", flat=True).first() or 0 for m in models}
+    counters = {c.pk: c.last for c in NumberCounter.objects.all()}
     sessions = set(Session.objects.values_list("session_key", flat=True))
     admin = User.objects.get(email="admin@tangsel.test")
     device = TOTPDevice.objects.create(user=admin, name="Uji peramban", confirmed=True)
@@ -45,6 +64,9 @@ def journey(committed_db):
     connection.set_tenant(region)
     for model in models:
         model.objects.filter(pk__gt=last[model]).delete()
+    NumberCounter.objects.exclude(pk__in=counters).delete()
+    for pk, value in counters.items():
+        NumberCounter.objects.filter(pk=pk).update(last=value)
     TOTPDevice.objects.filter(pk=device.pk).delete()
     Session.objects.exclude(session_key__in=sessions).delete()
     connection.set_schema_to_public()
@@ -58,10 +80,10 @@ def sign_in_staff(page, site: str, email: str) -> None:
     page.wait_for_url(f"{site}/admin/")
 
 
-def open_letter(page, site: str) -> None:
+def open_letter(page, site: str, subject: str = SUBJECT, heading: str = "Alur disposisi") -> None:
     page.goto(f"{site}/admin/eoffice/")
-    page.get_by_role("link", name=SUBJECT).first.click()
-    page.get_by_role("heading", name="Alur disposisi").wait_for()
+    page.get_by_role("link", name=subject).first.click()
+    page.get_by_role("heading", name=heading).first.wait_for()
 
 
 def report_done(page, site: str, text: str) -> None:
@@ -129,6 +151,129 @@ def test_an_incoming_letter_is_disposed_down_two_levels_and_reported_done(
     assert "belum dibaca" not in tree.inner_text()
     for page in (kepala, aptika, ikp, staf):
         page.context.close()
+
+
+OUTGOING = "Undangan rapat evaluasi SPBE triwulan III"
+PIN = "246810"
+
+
+def position_value(code: str) -> str:
+    from organisation import api as organisation
+
+    return str(organisation.position_by_code(code).pk)
+
+
+def test_an_outgoing_letter_is_returned_once_signed_numbered_and_verified(
+    browser, live_server_port, journey, tmp_path
+):
+    region, device = journey
+    from signing import api as signing_api
+
+    from accounts.models import User
+    from modules.eoffice.models import Classification
+
+    connection.set_tenant(region)
+    admin = User.objects.get(email="admin@tangsel.test")
+    signing_api.set_signing_pin(admin, PIN)
+    signer = admin.get_full_name() or admin.email
+    head, aptika, ikp, staff = (position_value(c) for c in POSITIONS)
+    undangan = str(Classification.objects.get(code="000.5").pk)
+    connection.set_schema_to_public()
+    site = f"http://tangsel.localhost:{live_server_port}"
+    drafter, reviewer, kepala, citizen = (
+        browser.new_context(locale="id-ID").new_page() for _ in range(4)
+    )
+
+    # The drafter writes the letter: one reviewer, the Kepala signs, the IKP section receives.
+    sign_in_staff(drafter, site, "staf.aptika@tangsel.test")
+    drafter.goto(f"{site}/admin/eoffice/keluar/baru/")
+    drafter.get_by_label("Jenis naskah").select_option(label="Surat keluar")
+    drafter.get_by_label("Konseptor (jabatan)").select_option(value=staff)
+    drafter.get_by_label("Perihal").fill(OUTGOING)
+    drafter.get_by_label("Kepada (tujuan luar)").fill("Para Kepala Perangkat Daerah")
+    drafter.get_by_label("Isi", exact=True).fill("Dengan hormat, rapat diadakan Kamis.")
+    drafter.get_by_label("Kode klasifikasi").select_option(value=undangan)
+    drafter.get_by_label("Pemaraf 1").select_option(value=aptika)
+    drafter.get_by_label("Penandatangan").select_option(value=head)
+    drafter.get_by_label("Penerima di lingkungan pemda").select_option(value=ikp)
+    drafter.get_by_role("button", name="Simpan").click()
+    drafter.get_by_text("Konsep disimpan.").wait_for()
+    drafter.get_by_role("button", name="Ajukan untuk paraf").click()
+    drafter.get_by_text("Konsep diajukan.").wait_for()
+
+    # The section head returns it once with a comment.
+    sign_in_staff(reviewer, site, "kabid.aptika@tangsel.test")
+    open_letter(reviewer, site, OUTGOING, heading="Paraf")
+    reviewer.get_by_label("Kembalikan ke konseptor").check()
+    reviewer.get_by_label("Catatan").fill("Tambahkan tempat rapat.")
+    reviewer.get_by_role("button", name="Simpan keputusan").click()
+    reviewer.get_by_text("Keputusan paraf disimpan.").wait_for()
+
+    # The drafter sees the comment, revises and resubmits; the section head initials it.
+    open_letter(drafter, site, OUTGOING, heading="Konsep")
+    assert "Tambahkan tempat rapat." in drafter.locator("main").inner_text()
+    drafter.get_by_role("link", name="Ubah konsep").click()
+    drafter.get_by_label("Isi").fill("Dengan hormat, rapat diadakan Kamis di Aula Diskominfo.")
+    drafter.get_by_role("button", name="Simpan").click()
+    drafter.get_by_text("Konsep diperbarui.").wait_for()
+    drafter.get_by_role("button", name="Ajukan untuk paraf").click()
+    drafter.get_by_text("Konsep diajukan.").wait_for()
+    open_letter(reviewer, site, OUTGOING, heading="Paraf")
+    reviewer.get_by_label("Paraf (setujui)").check()
+    reviewer.get_by_role("button", name="Simpan keputusan").click()
+    reviewer.get_by_text("Keputusan paraf disimpan.").wait_for()
+
+    # The Kepala re-authenticates with his signing PIN; the letter gets its number.
+    sign_in_admin(kepala, site, device)
+    open_letter(kepala, site, OUTGOING, heading="Tanda tangan elektronik")
+    kepala.get_by_label("Kata sandi").fill(PASSWORD)
+    kepala.get_by_label("atau PIN tanda tangan").fill(PIN)
+    kepala.get_by_role("button", name="Tanda tangani").click()
+    kepala.get_by_text("Naskah ditandatangani dan dikirim.").wait_for()
+    year = timezone.localdate().year
+    number = kepala.locator("[data-letter-number]").inner_text()
+    assert number.startswith("000.5/") and number.endswith(f"/{year}"), number
+    with kepala.expect_download() as download:
+        kepala.get_by_role("link", name="Naskah bertanda tangan").click()
+    signed = download.value.path().read_bytes()
+    assert signed.startswith(b"%PDF-")
+
+    # Anyone opens the QR page, sees who signed as what and when, and checks the files.
+    connection.set_tenant(region)
+    from modules.eoffice.models import Letter
+
+    verify_path = Letter.objects.get(subject=OUTGOING).verify_path
+    connection.set_schema_to_public()
+    citizen.goto(site + verify_path)
+    record = citizen.locator("dl").inner_text()
+    assert signer in record and "Kepala Dinas Komunikasi dan Informatika" in record
+    assert str(year) in record and "WIB" in record
+    (tmp_path / "surat.pdf").write_bytes(signed)
+    (tmp_path / "surat-palsu.pdf").write_bytes(_tampered(signed))
+    citizen.get_by_label("Berkas PDF yang ingin diperiksa").set_input_files(tmp_path / "surat.pdf")
+    citizen.get_by_role("button", name="Periksa berkas").click()
+    assert citizen.get_by_role("status").inner_text().startswith("SAH")
+    citizen.get_by_label("Berkas PDF yang ingin diperiksa").set_input_files(
+        tmp_path / "surat-palsu.pdf"
+    )
+    citizen.get_by_role("button", name="Periksa berkas").click()
+    assert citizen.get_by_role("status").inner_text().startswith("TIDAK SAH")
+    for page in (drafter, reviewer, kepala, citizen):
+        page.context.close()
+
+
+POSITIONS = (
+    "DISKOMINFO.KEPALA",
+    "DISKOMINFO.APTIKA.KEPALA",
+    "DISKOMINFO.IKP.KEPALA",
+    "DISKOMINFO.APTIKA.STAF",
+)
+
+
+def _tampered(pdf: bytes) -> bytes:
+    from tests.modules.eoffice.test_signing import _tampered as flip_a_signed_byte
+
+    return flip_a_signed_byte(pdf)
 
 
 def _scan() -> bytes:

@@ -152,3 +152,49 @@ def test_a_signed_letter_is_numbered_and_reaches_its_recipients_and_copies(tangs
     copy.refresh_from_db()
     assert copy.read_by == aptika
     assert copy in selectors.incoming_deliveries(selectors.my_position_ids(aptika))
+
+
+def _signed_text(letter, tmp_path) -> str:
+    import subprocess
+
+    path = tmp_path / f"surat-{letter.pk}.pdf"
+    path.write_bytes(bytes(letter.documents.get(kind="tte").content))
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_acting_officials_and_a_n_are_written_on_the_signed_letter_and_its_record(
+    tangsel, signing_seam, tmp_path
+):
+    from signing.models import VerificationRecord
+
+    from modules.eoffice import services
+
+    acting = official(tangsel, "PUPR.KEPALA", kind="plt")
+    memo = draft(tangsel, reviewers=(), signatory="PUPR.KEPALA", subject="Nota Plt. uji")
+    on_behalf = draft(tangsel, reviewers=(), on_behalf="kepala", subject="Surat a.n. uji")
+    for letter in (memo, on_behalf):
+        services.submit_for_review(user(tangsel, "staf.aptika"), letter)
+
+    services.sign_letter(acting, memo, pin="123456")
+    services.sign_letter(head(tangsel), on_behalf, pin="123456")
+    with pytest.raises(services.PermissionDenied):
+        services.sign_letter(user(tangsel, "kabid.ikp"), draft_ready(tangsel), pin="123456")
+
+    expected = {memo: "Plt. Kepala Dinas PUPR", on_behalf: "a.n. Wali Kota Tangerang Selatan"}
+    for letter, capacity in expected.items():
+        letter.refresh_from_db()
+        record = VerificationRecord.objects.get(token=letter.signing_token)
+        assert letter.signer_capacity == record.signer_capacity == capacity
+        assert capacity in " ".join(_signed_text(letter, tmp_path).split())
+    assert VerificationRecord.objects.get(token=memo.signing_token).signer == acting
+
+
+def draft_ready(region):
+    from modules.eoffice import services
+
+    letter = draft(region, reviewers=(), subject="Surat yang bukan haknya")
+    services.submit_for_review(user(region, "staf.aptika"), letter)
+    letter.refresh_from_db()
+    return letter

@@ -1,5 +1,5 @@
-"""The remaining staff pages: signing (and what it says while the signing service is not
-installed), importing a package, the settings with the instruction list, the retention list."""
+"""The remaining staff pages: signing (and what it says when the signing service refuses),
+importing a package, the settings with the instruction list, the retention list."""
 
 from __future__ import annotations
 
@@ -37,13 +37,34 @@ def _ready(region):
     )
 
 
-def test_the_sign_form_asks_for_a_password_or_a_pin(tangsel, admin_client_for):
+def test_the_sign_form_asks_for_the_password_and_a_code_or_pin(tangsel, admin_client_for):
     letter = _ready(tangsel)
     client = admin_client_for(tangsel)
 
     response = client.post(f"{ADMIN}surat/{letter.pk}/tandatangani/", {})
 
-    assert "Masukkan kata sandi dan kode OTP, atau PIN tanda tangan." in response.text
+    assert "Masukkan kode OTP atau PIN tanda tangan." in response.text
+
+
+def test_a_refused_signature_is_told_and_leaves_the_letter_unsigned(
+    tangsel, admin_client_for, signing_seam, monkeypatch
+):
+    letter = _ready(tangsel)
+    client = admin_client_for(tangsel)
+
+    def refuse(*args, **kwargs):
+        raise signing_seam.SigningError("Penanda tangan tidak ditemukan atau tidak aktif.")
+
+    monkeypatch.setattr(signing_seam, "sign_pdf", refuse)
+    response = client.post(
+        f"{ADMIN}surat/{letter.pk}/tandatangani/", {"password": "x", "pin": "123456"}
+    )
+
+    in_region(tangsel)
+    letter.refresh_from_db()
+    assert response.status_code == 200
+    assert "Penanda tangan tidak ditemukan atau tidak aktif." in response.text
+    assert letter.status == "siap_tte" and not letter.number
 
 
 def test_a_package_is_imported_through_the_page(tangsel, admin_client_for):

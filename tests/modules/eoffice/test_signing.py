@@ -1,21 +1,18 @@
-"""Signing through the real service (platform/signing): skipped until it is installed."""
+"""Signing a letter through the real service (platform/signing); poppler's pdfsig checks the
+same signatures against the region's CA in tests/signing/test_signing.py."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import pytest
 
 from tests.modules.eoffice.conftest import HEAD, classification, head, in_region, position
 
-pytest.importorskip("signing.api")
-
 pytestmark = pytest.mark.django_db
 
 
-def _signed_letter(region, monkeypatch):
+def _signed_letter(region, monkeypatch, **fields):
     from modules.eoffice import services, signing
     from modules.eoffice.models import Letter
 
@@ -30,6 +27,7 @@ def _signed_letter(region, monkeypatch):
         classification=classification("500.1"),
         origin_position=position(HEAD),
         signatory_position=position(HEAD),
+        **fields,
     )
     return services.sign_letter(head(region), letter, pin="123456")
 
@@ -48,15 +46,18 @@ def test_a_signed_letter_verifies_and_a_tampered_one_does_not(tangsel, monkeypat
     assert not tampered.valid
 
 
-@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig is not installed")
-def test_pdfsig_reads_the_signature(tangsel, monkeypatch, tmp_path):
-    letter = _signed_letter(tangsel, monkeypatch)
-    path = tmp_path / "surat.pdf"
-    path.write_bytes(bytes(letter.documents.get(kind="tte").content))
+def test_the_public_verification_page_never_shows_a_confidential_subject(
+    tangsel, monkeypatch, site_client
+):
+    from django.db import connection
 
-    output = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False)
+    letter = _signed_letter(tangsel, monkeypatch, confidentiality="rahasia")
+    connection.set_schema_to_public()
 
-    assert "Signature #1" in output.stdout
+    page = site_client(tangsel).get(letter.verify_path).text
+
+    assert "Surat bertanda tangan uji" not in page
+    assert "Naskah dinas bersifat rahasia" in page
 
 
 def _tampered(pdf: bytes) -> bytes:

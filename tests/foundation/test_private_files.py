@@ -92,8 +92,10 @@ def test_a_proof_of_transfer_is_private_and_only_its_own_regions_admin_reads_it(
     roots, tangsel, balikpapan, site_client, admin_client_for
 ):
     from billing import invoicing, periods, services
+    from billing.models import Invoice
     from tests.billing.factories import plan
 
+    Invoice.objects.filter(region=tangsel).delete()  # the demo's (rolled back with the test)
     period = periods.previous_period(periods.today())
     services.change_plan(tangsel, plan("dasar", 1_000_000), effective_on=period)
     invoice = invoicing.issue_invoice(tangsel, period)

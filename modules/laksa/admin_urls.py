@@ -11,6 +11,7 @@ urlpatterns = [
     path("kategori/tambah/", admin_views.category_add, name="category_add"),
     path("kategori/<int:pk>/ubah/", admin_views.category_edit, name="category_edit"),
     path("laporan/<int:pk>/", admin_views.report_page, name="report"),
+    path("laporan/<int:pk>/foto/<int:photo_id>/", admin_views.photo, name="photo"),
     path("laporan/<int:pk>/verifikasi/", admin_views.verify, name="verify"),
     path("laporan/<int:pk>/tolak/", admin_views.reject, name="reject"),
     path("laporan/<int:pk>/privasi/", admin_views.privacy, name="privacy"),

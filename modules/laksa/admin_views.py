@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from modules.laksa.forms import (
     StatisticsForm,
 )
 from modules.laksa.models import ApiKey, Category, Report, ReportPhoto
+from modules.laksa.photos import photo_response
 from workdays import api as workdays
 
 TRIAGE = "laksa.triage_report"
@@ -125,9 +126,21 @@ def report_page(request, pk: int, forms: dict | None = None, status: int = 200):
         "redact_form": forms.get("redact")
         or RedactForm(initial={"title": report.title, "description": report.description}),
         "live_photos": report.photos.filter(redacted_at__isnull=True),
+        "photo_access": "staff",
     }
     title = f"{report.tracking_code}: {report.title}"
     return _page(request, "report.html", title, status=status, **context)
+
+
+def photo(request, pk: int, photo_id: int):
+    """A photo of a report, for staff who may see the report (never cached)."""
+    report = get_object_or_404(Report, pk=pk)
+    if not selectors.may_see(request.user, report):
+        raise PermissionDenied
+    shown = selectors.shown_photo(report, photo_id, staff=True)
+    if shown is None:
+        raise Http404
+    return photo_response(request, shown, public=False)
 
 
 def _acting_on(request, pk: int, permission: str | None) -> Report:

@@ -17,6 +17,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.private_files import private_storage
+
 
 class Category(models.Model):
     # Stable name of a seeded category, so seeding again never duplicates a renamed one.
@@ -328,7 +330,11 @@ class ReportPhoto(models.Model):
         ReportEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="photos"
     )
     stage = models.CharField(_("tahap"), max_length=8, choices=Stage.choices)
-    image = models.FileField(_("foto"), upload_to=photo_path, max_length=200)
+    # Private (core.private_files): read only through the checked views of views.py and
+    # admin_views.py, so a rahasia or hidden report's photo has no address anyone can guess.
+    image = models.FileField(
+        _("foto"), storage=private_storage, upload_to=photo_path, max_length=200
+    )
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     size = models.PositiveIntegerField(_("ukuran (bita)"))

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -327,5 +328,12 @@ def _request(request, report: Report) -> dict:
         "zipcode": "",
         "lat": float(report.latitude) if report.has_point else None,
         "long": float(report.longitude) if report.has_point else None,
-        "media_url": request.build_absolute_uri(photos[0].image.url) if photos else "",
+        "media_url": _media_url(request, report, photos),
     }
+
+
+def _media_url(request, report: Report, photos) -> str:
+    """The first photo's checked public address (the report page's), for a public report."""
+    if not photos or not report.is_public:
+        return ""
+    return request.build_absolute_uri(reverse("module-laksa:photo", args=[report.pk, photos[0].pk]))

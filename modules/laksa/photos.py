@@ -1,5 +1,9 @@
 """Photos residents and officers upload: images only, limited in size, shrunk and re-encoded
-as JPEG so that nothing of the original file (EXIF: GPS position, device, owner) is stored."""
+as JPEG so that nothing of the original file (EXIF: GPS position, device, owner) is stored.
+
+They are private files (core.private_files) with no address of their own: a view checks the
+reader first (the public page's report is public, the tracking code, the staff member's
+access) and answers with `photo_response`."""
 
 from __future__ import annotations
 
@@ -8,10 +12,14 @@ import io
 import warnings
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.private_files import stream_private_file
 
 ACCEPTED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "MPO"})
 # The longest side stored; a phone photo of 4000 px is shrunk to this.
@@ -53,6 +61,18 @@ def clean_photo(upload, *, max_bytes: int) -> CleanPhoto:
     clean.paste(image)
     clean.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
     return CleanPhoto(ContentFile(out.getvalue(), name="foto.jpg"), clean.width, clean.height)
+
+
+def photo_response(request, photo, *, public: bool) -> FileResponse:
+    """The photo's file for a reader the caller has checked. A public report's photo may be
+    kept by browsers and proxies as long as a cached page is (PAGE_CACHE_SECONDS); any other
+    stays "private, no-store"."""
+    response = stream_private_file(
+        request, photo.image.name, f"foto-{photo.pk}.jpg", "image/jpeg", as_attachment=False
+    )
+    if public:
+        response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_SECONDS}"
+    return response
 
 
 def _open(upload, name: str) -> Image.Image:

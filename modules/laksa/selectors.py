@@ -28,7 +28,7 @@ from django.db.models.functions import (
 from django.utils import timezone
 
 from accounts.roles import REGION_ADMIN
-from modules.laksa.models import Category, Report
+from modules.laksa.models import Category, Report, ReportPhoto
 from modules.manifest import Figure
 from organisation import api as organisation
 
@@ -111,6 +111,16 @@ def report_by_code(code: str) -> Report | None:
 def timeline(report: Report, *, staff: bool = False):
     events = report.events.all().prefetch_related("photos")
     return events if staff else events.filter(public=True)
+
+
+def shown_photo(report: Report, photo_id: int, *, staff: bool = False) -> ReportPhoto | None:
+    """A photo of `report` that its pages show (the report's own photos and those of the
+    timeline's events; staff see every event's), unless a moderator removed it. The caller
+    has checked that the reader may see the report."""
+    photos = ReportPhoto.objects.filter(report=report, pk=photo_id, redacted_at__isnull=True)
+    if not staff:
+        photos = photos.filter(Q(event__isnull=True) | Q(event__public=True))
+    return photos.first()
 
 
 def reports_of(user) -> QuerySet[Report]:

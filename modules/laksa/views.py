@@ -22,6 +22,7 @@ from audit.api import client_ip
 from modules.laksa import maps, selectors, services
 from modules.laksa.forms import FollowForm, RatingForm, ReopenForm, ReportForm, TrackForm
 from modules.laksa.models import Report
+from modules.laksa.photos import photo_response
 
 PER_PAGE = 20
 RATE_WINDOW_SECONDS = 3600
@@ -233,6 +234,7 @@ def track(request, code: str, rating_form=None, reopen_form=None, status: int = 
         "can_reopen": can_reopen,
         "reopen_until": reopen_until,
         "just_submitted": "terkirim" in request.GET,
+        "photo_access": "track",
     }
     response = render(request, "laksa/track.html", context, status=status)
     patch_cache_control(response, private=True, no_store=True)
@@ -283,8 +285,27 @@ def detail(request, pk: int, follow_form=None, status: int = 200):
         "photos": report.photos.filter(stage="laporan"),
         "follow_form": follow_form or FollowForm(),
         "offered": "sama" in request.GET,
+        "photo_access": "public",
     }
     return render(request, "laksa/detail.html", context, status=status)
+
+
+def photo(request, pk: int, photo_id: int):
+    """A photo of a public report, as its public page shows it: 404 while the report is not
+    public (rahasia, hidden, rejected or merged, not yet verified)."""
+    report = selectors.public_report(pk)
+    shown = report and selectors.shown_photo(report, photo_id)
+    if not shown:
+        raise Http404
+    return photo_response(request, shown, public=True)
+
+
+def track_photo(request, code: str, photo_id: int):
+    """A photo of the report, for whoever holds its tracking code (never cached)."""
+    shown = selectors.shown_photo(_by_code(code), photo_id)
+    if shown is None:
+        raise Http404
+    return photo_response(request, shown, public=False)
 
 
 def map_page(request):

@@ -128,6 +128,15 @@ def test_a_resident_reports_on_a_phone_an_officer_answers_and_the_resident_sees_
     assert f"Kode pelacakan Anda: {code}" in resident.locator("main").inner_text()
     assert "Menunggu" in resident.locator(".laksa-current").inner_text()
     assert resident.locator(".laksa-photos img").count() == 1
+    # The photo comes from the checked tracking-code view (no /media/ address) and loads.
+    resident.locator(".laksa-photos img").scroll_into_view_if_needed()
+    resident.wait_for_function(
+        "() => { const i = document.querySelector('.laksa-photos img');"
+        " return i.complete && i.naturalWidth > 0; }"
+    )
+    assert f"/laksa/lacak/{code}/foto/" in resident.locator(".laksa-photos img").get_attribute(
+        "src"
+    )
 
     officer = browser.new_context(locale="id-ID").new_page()
     _only_this_machine(officer, live_server_port)

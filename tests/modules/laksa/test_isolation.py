@@ -37,11 +37,14 @@ def test_a_report_of_region_a_is_invisible_through_region_bs_host(
     photo = clean_photo(upload(), max_bytes=8_000_000)
     report = file_report(tangsel, title="Laporan khusus Tangsel", photos=[photo])
     services.verify_report(report, actor=admin_of(tangsel))
-    photo_url = report.photos.get().image.url
+    photo_id = report.photos.get().pk
+    photo_url = f"{RESIDENT}laporan/{report.pk}/foto/{photo_id}/"
     connection.set_schema_to_public()
     assert not _exists_in(balikpapan, report.pk)
     resident, admin = site_client(balikpapan), admin_client_for(balikpapan)
     code = report.tracking_code
+    track_photo_url = f"{RESIDENT}lacak/{code}/foto/{photo_id}/"
+    staff_photo_url = f"{ADMIN}laporan/{report.pk}/foto/{photo_id}/"
 
     responses = [
         resident.get(f"{RESIDENT}lacak/{code}/"),
@@ -51,6 +54,8 @@ def test_a_report_of_region_a_is_invisible_through_region_bs_host(
         resident.post(f"{RESIDENT}lacak/{code}/buka-kembali/", {"reason": "x"}),
         admin.get(f"{ADMIN}laporan/{report.pk}/"),
         resident.get(photo_url),
+        resident.get(track_photo_url),
+        admin.get(staff_photo_url),
     ]
 
     assert [r.status_code for r in responses] == [404] * len(responses)
@@ -60,3 +65,5 @@ def test_a_report_of_region_a_is_invisible_through_region_bs_host(
     assert own.get(f"{RESIDENT}lacak/{code}/").status_code == 200
     assert own.get(f"{RESIDENT}laporan/{report.pk}/").status_code == 200
     assert own.get(photo_url).status_code == 200
+    assert own.get(track_photo_url).status_code == 200
+    assert admin_client_for(tangsel).get(staff_photo_url).status_code == 200

@@ -156,6 +156,8 @@ def test_a_moderator_hides_redacts_and_removes_a_photo_with_an_audit_trail(
     stored = ReportPhoto.objects.get(report=report)
     storage, name = stored.image.storage, stored.image.name
     admin, public = admin_client_for(tangsel), site_client(tangsel)
+    photo_url = f"{RESIDENT}laporan/{report.pk}/foto/{stored.pk}/"
+    assert public.get(photo_url).status_code == 200
 
     redacted = admin.post(
         f"{ADMIN}laporan/{report.pk}/sunting/",
@@ -167,6 +169,7 @@ def test_a_moderator_hides_redacts_and_removes_a_photo_with_an_audit_trail(
             {"photo": stored.pk, "reason": "Wajah warga"},
         )
     detail_after_redaction = public.get(f"{RESIDENT}laporan/{report.pk}/")
+    photo_after_redaction = public.get(photo_url)
     no_reason = admin.post(f"{ADMIN}laporan/{report.pk}/sembunyikan/", {"reason": ""})
     hidden = admin.post(f"{ADMIN}laporan/{report.pk}/sembunyikan/", {"reason": "Fitnah"})
     detail_while_hidden = public.get(f"{RESIDENT}laporan/{report.pk}/")
@@ -178,7 +181,8 @@ def test_a_moderator_hides_redacts_and_removes_a_photo_with_an_audit_trail(
     assert "Dugaan pungutan liar" in detail_after_redaction.text
     assert "0812-3456" not in detail_after_redaction.text
     assert "Foto dihapus moderator." in detail_after_redaction.text
-    assert stored.image.url not in detail_after_redaction.text
+    assert photo_url not in detail_after_redaction.text
+    assert photo_after_redaction.status_code == 404
     assert not storage.exists(name)
     assert no_reason.status_code == 400 and "Tulis alasan menyembunyikan" in no_reason.text
     assert detail_while_hidden.status_code == 404

@@ -24,6 +24,7 @@ from modules.eoffice.models import (
     Letter,
     LetterAccess,
     Review,
+    Template,
 )
 from modules.eoffice.search import SEARCH_CONFIG, number_query, words_query
 from modules.manifest import Figure
@@ -296,6 +297,9 @@ def contract_objects(region) -> dict:
     letter = demo.contract_letter()
     return {
         "pk": letter.pk,
+        # New rows, so their ids are past every other region's (the test moves sequences).
+        "classification:pk": Classification.objects.create(code="999.99", name="Uji kontrak").pk,
+        "template:pk": Template.objects.create(name="Templat uji kontrak", body="Isi.").pk,
         "doc": letter.documents.first().pk,
         "disposition": letter.dispositions.first().pk,
     }

@@ -402,6 +402,7 @@ def contract_objects(region) -> dict:
         privacy=Report.Privacy.PUBLIK,
         reporter_name="Warga Uji",
         reporter_email="warga.uji@example.test",
+        photos=[_contract_photo()],
     )
     services.verify_report(report, actor=None)
     key, _raw = services.issue_api_key(name="Klien uji kontrak", actor=None)
@@ -422,4 +423,18 @@ def contract_objects(region) -> dict:
         "category_edit:pk": category.pk,
         "request_id": report.pk,
         "service_code": category.code,
+        "photo_id": report.photos.get().pk,
     }
+
+
+def _contract_photo():
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from modules.laksa.photos import CleanPhoto
+
+    out = BytesIO()
+    Image.new("RGB", (8, 8), (200, 80, 40)).save(out, "JPEG")
+    return CleanPhoto(ContentFile(out.getvalue(), name="foto.jpg"), 8, 8)

@@ -113,10 +113,7 @@ def test_deletion_waits_for_archive_export_confirmation_and_grace(
         action="tenants.deleted", object_repr="Kabupaten Serang"
     ).exists()
     deliver_pending("public")
-    # A worker process of another test may deliver one of these mails from its own outbox
-    # pass, so the order between the mailbox on disk and this process's is not the send order.
-    subjects = [mail.subject for mail in sent_emails("admin@serang.test")]
-    assert any("telah dihapus" in subject for subject in subjects), subjects
+    assert any("telah dihapus" in subject for subject in _subjects_to_admin()), _subjects_to_admin()
     assert Client(HTTP_HOST="serang.localhost").get("/").status_code == 404
     assert "dihapus" in operator.get("/admin/konsol/").text
 
@@ -135,4 +132,11 @@ def test_a_cancelled_deletion_never_runs(serang, operator, tmp_path):
     assert lifecycle.delete_due_regions(now=deletion.delete_after + timedelta(days=1)) == []
     assert schema_exists("serang")
     deliver_pending("public")
-    assert "dibatalkan" in last_email_to("admin@serang.test").subject
+    assert any("dibatalkan" in subject for subject in _subjects_to_admin()), _subjects_to_admin()
+
+
+def _subjects_to_admin() -> list[str]:
+    """Every subject sent to Serang's admin. A worker process of another test may deliver one
+    of these mails in its own outbox pass, so the order between the mailbox on disk and this
+    process's outbox is not the send order: look for the mail, not at the last one."""
+    return [mail.subject for mail in sent_emails("admin@serang.test")]

@@ -4,11 +4,10 @@ page (and a quota warning panel on the dashboard) on a region's host."""
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from billing import api, operator_views, region_views
-from onboarding.wagtail_hooks import PlatformMenuItem
+from core.admin_menu import PlatformMenuItem, RegionMenuItem
 
 operator_urls = (
     [
@@ -71,16 +70,10 @@ def register_operator_menu_item():
     )
 
 
-class RegionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return getattr(request, "region", None) is not None and request.user.has_perm(
-            region_views.PERMISSION
-        )
-
-
 @hooks.register("register_admin_menu_item")
 def register_region_menu_item():
     return RegionMenuItem(
+        region_views.PERMISSION,
         _("Tagihan dan paket"),
         reverse("billing_region:overview"),
         icon_name="doc-full",

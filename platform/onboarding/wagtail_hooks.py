@@ -3,9 +3,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
+from core.admin_menu import PlatformMenuItem
 from onboarding import admin_views, console_views, selectors
 
 queue_urls = (
@@ -38,17 +38,6 @@ console_urls = (
 @hooks.register("register_admin_urls")
 def register_queue_urls():
     return [path("pendaftaran/", include(queue_urls)), path("konsol/", include(console_urls))]
-
-
-class PlatformMenuItem(MenuItem):
-    """Shown on the platform's admin only, to those with the permission."""
-
-    def __init__(self, permission: str, *args, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return getattr(request, "region", None) is None and request.user.has_perm(self.permission)
 
 
 class QueueMenuItem(PlatformMenuItem):

@@ -3,8 +3,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from core.admin_menu import PlatformMenuItem, RegionMenuItem
 from partnership import (
     access,
     adoption_views,
@@ -68,25 +68,9 @@ def register_partnership_urls():
     return [path("kemitraan/", include(console_urls)), path("dukungan/", include(region_urls))]
 
 
-class PlatformItem(MenuItem):
-    def __init__(self, permission: str, *args, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return getattr(request, "region", None) is None and request.user.has_perm(self.permission)
-
-
-class RegionItem(PlatformItem):
-    def is_shown(self, request):
-        return getattr(request, "region", None) is not None and request.user.has_perm(
-            self.permission
-        )
-
-
 @hooks.register("register_admin_menu_item")
 def register_console_item():
-    return PlatformItem(
+    return PlatformMenuItem(
         access.SUPPORT_PERMISSION,
         _("Akses dukungan saya"),
         reverse("partnership_console:support"),
@@ -98,7 +82,7 @@ def register_console_item():
 
 @hooks.register("register_admin_menu_item")
 def register_region_item():
-    return RegionItem(
+    return RegionMenuItem(
         region_admin_views.PERMISSION,
         _("Dukungan Tangerang"),
         reverse("partnership_region:support_access"),
@@ -110,7 +94,7 @@ def register_region_item():
 
 @hooks.register("register_admin_menu_item")
 def register_console_threads_item():
-    return PlatformItem(
+    return PlatformMenuItem(
         access.SUPPORT_PERMISSION,
         _("Utas dukungan"),
         reverse("partnership_console:threads"),
@@ -122,7 +106,7 @@ def register_console_threads_item():
 
 @hooks.register("register_admin_menu_item")
 def register_region_threads_item():
-    return RegionItem(
+    return RegionMenuItem(
         region_admin_views.PERMISSION,
         _("Tanya mentor"),
         reverse("partnership_region:threads"),
@@ -134,7 +118,7 @@ def register_region_threads_item():
 
 @hooks.register("register_admin_menu_item")
 def register_adoption_item():
-    return PlatformItem(
+    return PlatformMenuItem(
         adoption_views.PERMISSION,
         _("Dasbor adopsi"),
         reverse("partnership_console:adoption"),
@@ -146,7 +130,7 @@ def register_adoption_item():
 
 @hooks.register("register_admin_menu_item")
 def register_regions_item():
-    return PlatformItem(
+    return PlatformMenuItem(
         access.SUPPORT_PERMISSION,
         _("Daerah mitra"),
         reverse("partnership_console:regions"),
@@ -158,7 +142,7 @@ def register_regions_item():
 
 @hooks.register("register_admin_menu_item")
 def register_announcements_item():
-    return PlatformItem(
+    return PlatformMenuItem(
         "partnership.manage_partnership",
         _("Pengumuman kemitraan"),
         reverse("partnership_console:announcements"),

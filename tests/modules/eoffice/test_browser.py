@@ -7,11 +7,13 @@ its number, and anyone can check it on its QR verification page."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.modules.jobs.test_browser import sign_in_admin
 
@@ -252,12 +254,13 @@ def test_an_outgoing_letter_is_returned_once_signed_numbered_and_verified(
     (tmp_path / "surat-palsu.pdf").write_bytes(_tampered(signed))
     citizen.get_by_label("Berkas PDF yang ingin diperiksa").set_input_files(tmp_path / "surat.pdf")
     citizen.get_by_role("button", name="Periksa berkas").click()
-    assert citizen.get_by_role("status").inner_text().startswith("SAH")
+    expect(citizen.get_by_role("status")).to_have_text(re.compile(r"^\s*SAH"))
     citizen.get_by_label("Berkas PDF yang ingin diperiksa").set_input_files(
         tmp_path / "surat-palsu.pdf"
     )
     citizen.get_by_role("button", name="Periksa berkas").click()
-    assert citizen.get_by_role("status").inner_text().startswith("TIDAK SAH")
+    # The previous answer is still on screen until the new page arrives: wait for the change.
+    expect(citizen.get_by_role("status")).to_have_text(re.compile(r"^\s*TIDAK SAH"))
     for page in (drafter, reviewer, kepala, citizen):
         page.context.close()
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connection
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.modules.laksa.conftest import jpeg_with_gps
 
@@ -147,7 +148,8 @@ def test_a_resident_reports_on_a_phone_an_officer_answers_and_the_resident_sees_
     officer.wait_for_url(f"{site}/admin/")
     officer.goto(f"{site}/admin/laksa/tindak-lanjut/")
     officer.get_by_role("link", name=f"{code}: {TITLE}").click()
-    assert "Identitas pelapor dirahasiakan" in officer.locator("main").inner_text()
+    # The click only starts the navigation: wait for the report page's text, not a half page.
+    expect(officer.locator("main")).to_contain_text("Identitas pelapor dirahasiakan")
     officer.get_by_label("Tanggapan untuk pelapor").fill("Lampu sudah diganti petugas UPT PJU.")
     officer.get_by_label("Selesai").check()
     officer.get_by_role("button", name="Kirim tanggapan").click()

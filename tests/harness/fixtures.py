@@ -114,9 +114,11 @@ def committed_db(django_db_setup, django_db_blocker):
 
 
 # --- real processes ---------------------------------------------------------------------------
-@pytest.fixture(scope="session")
+@pytest.fixture
 def q_worker(django_db_setup):
-    """A real django-q2 cluster (one worker process) on this test worker's database."""
+    """A real django-q2 cluster (one worker process) on this test worker's database, for one
+    test only: a cluster left running would take the tasks later tests enqueue and run
+    themselves (with the process's settings, not the test's), racing them."""
     process = processes.start_manage(
         "qcluster", log_name=f"qcluster-{django_db_setup}", Q_WORKERS="1", Q_POLL="0.1"
     )

@@ -148,7 +148,7 @@ def test_quota_warnings_from_80_percent(tangsel):
     from tests.billing.factories import usage
 
     services.change_plan(tangsel, plan("dasar", 0, included_staff=10, included_messages=100))
-    today = date.today()
+    today = periods.today()  # the region's day (WIB), as the quota panel counts it
     usage(tangsel, "staff_accounts", {today: 8})
     usage(tangsel, "messages_sent", {today: 120})
 

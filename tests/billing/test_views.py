@@ -86,7 +86,7 @@ def test_the_pdf_carries_the_invoice_and_the_bank_details(invoice, operator, set
 def test_region_admin_sees_plan_usage_invoices_and_uploads_a_proof(
     invoice, tangsel, admin_client_for, operator
 ):
-    usage(tangsel, "messages_sent", {date.today(): 90})
+    usage(tangsel, "messages_sent", {periods.today(): 90})
     client = admin_client_for(tangsel)
     page = client.get("/admin/tagihan/").content.decode()
     assert "Dasar" in page and invoice.number in page and "90 pesan" in page

@@ -1,10 +1,10 @@
 """One migrated database per test run's code, copied for every test worker.
 
 Migrating the public schema and building the region template takes a while, so it is done
-once into a "golden" database named by a fingerprint of the code and the dependency lock;
-each pytest-xdist worker then gets its own copy with CREATE DATABASE ... TEMPLATE, which
-takes about a second. The golden database also holds the demo regions, provisioned the same
-way `make run` provisions them.
+once into a "golden" database named by a fingerprint of the code, the dependency lock and
+the day (the demo data is dated from it); each pytest-xdist worker then gets its own copy
+with CREATE DATABASE ... TEMPLATE, which takes about a second. The golden database also
+holds the demo regions, provisioned the same way `make run` provisions them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 import psycopg2
 from django.conf import settings
 from django.db import connections
+from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE_DIRS = ("platform", "tenants", "modules", "themes")
@@ -34,6 +35,9 @@ def code_fingerprint() -> str:
             digest.update(str(file).encode())
             digest.update(file.read_bytes())
     digest.update((ROOT / "tests" / "harness" / "database.py").read_bytes())
+    # The demo data is dated from today (usage up to yesterday, last month's invoices, trial
+    # days left): a golden database from an earlier day would hold another month's invoices.
+    digest.update(timezone.localdate().isoformat().encode())
     return digest.hexdigest()[:12]
 
 

@@ -32,34 +32,21 @@ AREA_FIELDS = ("kind", "code", "name", "parent")
 # --- units -------------------------------------------------------------------------------------
 def create_unit(*, actor, request=None, **fields) -> Unit:
     unit = Unit(**_only(fields, UNIT_FIELDS))
-    with transaction.atomic():
-        validate_unit(unit)
-        unit.save()
-        audit.record(
-            "organisation.unit_create",
-            actor=actor,
-            obj=unit,
-            request=request,
-            details=_snapshot(unit, UNIT_FIELDS),
-        )
-    return unit
+    return _create(
+        unit, UNIT_FIELDS, validate_unit, "organisation.unit_create", actor=actor, request=request
+    )
 
 
 def update_unit(unit: Unit, *, actor, request=None, **changes) -> Unit:
-    with transaction.atomic():
-        unit = Unit.objects.select_for_update().get(pk=unit.pk)
-        before = _snapshot(unit, UNIT_FIELDS)
-        _assign(unit, _only(changes, UNIT_FIELDS))
-        validate_unit(unit)
-        unit.save()
-        audit.record(
-            "organisation.unit_update",
-            actor=actor,
-            obj=unit,
-            request=request,
-            details=_changes(before, _snapshot(unit, UNIT_FIELDS)),
-        )
-    return unit
+    return _update(
+        unit,
+        changes,
+        UNIT_FIELDS,
+        validate_unit,
+        "organisation.unit_update",
+        actor=actor,
+        request=request,
+    )
 
 
 def delete_unit(unit: Unit, *, actor, request=None) -> None:
@@ -107,34 +94,26 @@ def validate_unit(unit: Unit, *, check_in_use: bool = True) -> None:
 # --- positions -----------------------------------------------------------------------------------
 def create_position(*, actor, request=None, **fields) -> Position:
     position = Position(**_only(fields, POSITION_FIELDS))
-    with transaction.atomic():
-        validate_position(position)
-        position.save()
-        audit.record(
-            "organisation.position_create",
-            actor=actor,
-            obj=position,
-            request=request,
-            details=_snapshot(position, POSITION_FIELDS),
-        )
-    return position
+    return _create(
+        position,
+        POSITION_FIELDS,
+        validate_position,
+        "organisation.position_create",
+        actor=actor,
+        request=request,
+    )
 
 
 def update_position(position: Position, *, actor, request=None, **changes) -> Position:
-    with transaction.atomic():
-        position = Position.objects.select_for_update().get(pk=position.pk)
-        before = _snapshot(position, POSITION_FIELDS)
-        _assign(position, _only(changes, POSITION_FIELDS))
-        validate_position(position)
-        position.save()
-        audit.record(
-            "organisation.position_update",
-            actor=actor,
-            obj=position,
-            request=request,
-            details=_changes(before, _snapshot(position, POSITION_FIELDS)),
-        )
-    return position
+    return _update(
+        position,
+        changes,
+        POSITION_FIELDS,
+        validate_position,
+        "organisation.position_update",
+        actor=actor,
+        request=request,
+    )
 
 
 def delete_position(position: Position, *, actor, request=None) -> None:
@@ -453,34 +432,21 @@ def _open_items_for(source: Model):
 # --- areas ---------------------------------------------------------------------------------------
 def create_area(*, actor, request=None, **fields) -> Area:
     area = Area(**_only(fields, AREA_FIELDS))
-    with transaction.atomic():
-        validate_area(area)
-        area.save()
-        audit.record(
-            "organisation.area_create",
-            actor=actor,
-            obj=area,
-            request=request,
-            details=_snapshot(area, AREA_FIELDS),
-        )
-    return area
+    return _create(
+        area, AREA_FIELDS, validate_area, "organisation.area_create", actor=actor, request=request
+    )
 
 
 def update_area(area: Area, *, actor, request=None, **changes) -> Area:
-    with transaction.atomic():
-        area = Area.objects.select_for_update().get(pk=area.pk)
-        before = _snapshot(area, AREA_FIELDS)
-        _assign(area, _only(changes, AREA_FIELDS))
-        validate_area(area)
-        area.save()
-        audit.record(
-            "organisation.area_update",
-            actor=actor,
-            obj=area,
-            request=request,
-            details=_changes(before, _snapshot(area, AREA_FIELDS)),
-        )
-    return area
+    return _update(
+        area,
+        changes,
+        AREA_FIELDS,
+        validate_area,
+        "organisation.area_update",
+        actor=actor,
+        request=request,
+    )
 
 
 def delete_area(area: Area, *, actor, request=None) -> None:
@@ -542,6 +508,35 @@ def export_csv(key: str, *, actor, request=None) -> bytes:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+def _create(obj: Model, fields: tuple[str, ...], validate, action: str, *, actor, request):
+    """Validate, save and audit a new directory entry in one transaction."""
+    with transaction.atomic():
+        validate(obj)
+        obj.save()
+        audit.record(action, actor=actor, obj=obj, request=request, details=_snapshot(obj, fields))
+    return obj
+
+
+def _update(
+    obj: Model, changes: dict, fields: tuple[str, ...], validate, action: str, *, actor, request
+):
+    """Change the locked row's allowed fields, validate, save and audit what changed."""
+    with transaction.atomic():
+        obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+        before = _snapshot(obj, fields)
+        _assign(obj, _only(changes, fields))
+        validate(obj)
+        obj.save()
+        audit.record(
+            action,
+            actor=actor,
+            obj=obj,
+            request=request,
+            details=_changes(before, _snapshot(obj, fields)),
+        )
+    return obj
+
+
 def _only(fields: dict, allowed: tuple[str, ...]) -> dict:
     unknown = set(fields) - set(allowed)
     if unknown:

@@ -52,6 +52,24 @@ def index(request):
     )
 
 
+def _decide(request, form, *, plain: dict, with_reason: dict) -> bool:
+    """Carry out the decision the staff member posted: an action in `plain` as it is, one in
+    `with_reason` with the form's reason. Refusals become error messages; True when done."""
+    action = request.POST.get("action")
+    try:
+        if action in plain:
+            plain[action]()
+        elif action in with_reason and form.is_valid():
+            with_reason[action](form.cleaned_data["reason"])
+        else:
+            raise ValidationError(form.errors.get("reason") or _("Pilih tindakan yang tersedia."))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return False
+    return True
+
+
 def _status(request, choices) -> str:
     wanted = request.GET.get("status", "")
     return wanted if wanted in dict(choices) else ""
@@ -77,29 +95,23 @@ def company(request, pk: int):
     _require(request, VERIFY)
     company = get_object_or_404(Company, pk=pk)
     form = forms.ReasonForm(request.POST or None)
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "verify":
-                services.verify_company(company, actor=request.user, request=request)
-            elif action in ("reject", "suspend") and form.is_valid():
-                act = services.reject_company if action == "reject" else services.suspend_company
-                act(company, form.cleaned_data["reason"], actor=request.user, request=request)
-            else:
-                raise ValidationError(
-                    form.errors.get("reason") or _("Pilih tindakan yang tersedia.")
-                )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            company.refresh_from_db()
-            messages.success(
-                request,
-                _("%(name)s kini berstatus %(status)s.")
-                % {"name": company.name, "status": company.get_status_display()},
-            )
-            return redirect(f"{NS}:company", company.pk)
+    who = {"actor": request.user, "request": request}
+    if request.method == "POST" and _decide(
+        request,
+        form,
+        plain={"verify": lambda: services.verify_company(company, **who)},
+        with_reason={
+            "reject": lambda reason: services.reject_company(company, reason, **who),
+            "suspend": lambda reason: services.suspend_company(company, reason, **who),
+        },
+    ):
+        company.refresh_from_db()
+        messages.success(
+            request,
+            _("%(name)s kini berstatus %(status)s.")
+            % {"name": company.name, "status": company.get_status_display()},
+        )
+        return redirect(f"{NS}:company", company.pk)
     return _page(
         request,
         "company.html",
@@ -140,30 +152,20 @@ def vacancy(request, pk: int):
     _require(request, MODERATE)
     vacancy = get_object_or_404(Vacancy.objects.select_related("company", "area"), pk=pk)
     form = forms.ReasonForm(request.POST or None)
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "approve":
-                services.approve_vacancy(vacancy, actor=request.user, request=request)
-            elif action == "reject" and form.is_valid():
-                services.reject_vacancy(
-                    vacancy, form.cleaned_data["reason"], actor=request.user, request=request
-                )
-            else:
-                raise ValidationError(
-                    form.errors.get("reason") or _("Pilih tindakan yang tersedia.")
-                )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            vacancy.refresh_from_db()
-            messages.success(
-                request,
-                _("Lowongan %(title)s kini berstatus %(status)s.")
-                % {"title": vacancy.title, "status": vacancy.get_status_display()},
-            )
-            return redirect(f"{NS}:vacancy", vacancy.pk)
+    who = {"actor": request.user, "request": request}
+    if request.method == "POST" and _decide(
+        request,
+        form,
+        plain={"approve": lambda: services.approve_vacancy(vacancy, **who)},
+        with_reason={"reject": lambda reason: services.reject_vacancy(vacancy, reason, **who)},
+    ):
+        vacancy.refresh_from_db()
+        messages.success(
+            request,
+            _("Lowongan %(title)s kini berstatus %(status)s.")
+            % {"title": vacancy.title, "status": vacancy.get_status_display()},
+        )
+        return redirect(f"{NS}:vacancy", vacancy.pk)
     return _page(
         request,
         "vacancy.html",
@@ -193,30 +195,20 @@ def card(request, pk: int):
     _require(request, ISSUE)
     card = get_object_or_404(JobCard.objects.select_related("user"), pk=pk)
     form = forms.ReasonForm(request.POST or None)
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "issue":
-                cards.issue_card(card, actor=request.user, request=request)
-            elif action == "reject" and form.is_valid():
-                cards.reject_card(
-                    card, form.cleaned_data["reason"], actor=request.user, request=request
-                )
-            else:
-                raise ValidationError(
-                    form.errors.get("reason") or _("Pilih tindakan yang tersedia.")
-                )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            card.refresh_from_db()
-            messages.success(
-                request,
-                _("Kartu AK/1 %(name)s kini berstatus %(status)s.")
-                % {"name": card.full_name, "status": card.get_status_display()},
-            )
-            return redirect(f"{NS}:card", card.pk)
+    who = {"actor": request.user, "request": request}
+    if request.method == "POST" and _decide(
+        request,
+        form,
+        plain={"issue": lambda: cards.issue_card(card, **who)},
+        with_reason={"reject": lambda reason: cards.reject_card(card, reason, **who)},
+    ):
+        card.refresh_from_db()
+        messages.success(
+            request,
+            _("Kartu AK/1 %(name)s kini berstatus %(status)s.")
+            % {"name": card.full_name, "status": card.get_status_display()},
+        )
+        return redirect(f"{NS}:card", card.pk)
     return _page(
         request,
         "card.html",

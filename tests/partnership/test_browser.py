@@ -10,6 +10,7 @@ import secrets
 import pytest
 from django.db import connection
 from django_tenants.utils import schema_context
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 TAGLINE = "Kota cerdas, warga berdaya (diubah mentor)"
@@ -174,6 +175,6 @@ def test_the_map_of_partner_regions_draws_on_a_plain_background_without_tiles(
         page.locator(".partnership-map--plain").wait_for()
         assert page.locator(".partnership-map path.leaflet-interactive").count() >= 3
         page.locator(".partnership-map path.leaflet-interactive").last.click()  # Balikpapan
-        assert page.locator(".leaflet-popup a", has_text="Kota Balikpapan").is_visible()
+        expect(page.locator(".leaflet-popup a", has_text="Kota Balikpapan")).to_be_visible()
     finally:
         Session.objects.exclude(pk__in=sessions).delete()

@@ -20,6 +20,7 @@ from tenants.selectors import (  # noqa: F401
     provisioning_progress,
     recent_exports,
     regions_for_console,
+    restore_notes_for_console,
     storage_bytes,
 )
 from tenants.services import (  # noqa: F401

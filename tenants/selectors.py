@@ -105,6 +105,31 @@ def exports_of(region):
     return RegionExport.objects.filter(region=region).order_by("-created_at")[:20]
 
 
+def restore_notes_for_console(limit: int = 10) -> list[dict]:
+    """Recent restores that could not bring everything back (a plan this installation
+    lacks), as their audit entries recorded them: what the operator must still do by hand."""
+    from audit.models import AuditEntry
+    from tenants.models import Region
+
+    entries = list(
+        AuditEntry.objects.filter(action="tenants.restore")
+        .exclude(details__notes=[])
+        .exclude(details__notes=None)
+        .order_by("-at")[:limit]
+    )
+    regions = Region.objects.in_bulk([int(e.object_id) for e in entries if e.object_id.isdigit()])
+    return [
+        {
+            "region": regions[int(entry.object_id)].name,
+            "source": entry.details.get("from", ""),
+            "at": entry.at,
+            "notes": entry.details.get("notes") or [],
+        }
+        for entry in entries
+        if entry.object_id.isdigit() and int(entry.object_id) in regions  # not deleted since
+    ]
+
+
 def deletions_for_console(limit: int = 30):
     from tenants.models import RegionDeletion
 

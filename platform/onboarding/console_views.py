@@ -49,6 +49,7 @@ def console(request):
         "failed_tasks": selectors.failed_tasks(),
         "schedules": selectors.schedules(),
         "exports": tenants.recent_exports(),
+        "restore_notes": tenants.restore_notes_for_console(),
         "deletions": tenants.deletions_for_console(),
         "page_title": _("Konsol operator"),
         "header_icon": "site",

@@ -236,9 +236,10 @@ def _rewrite(archive, target, name: str, change) -> None:
 
 
 def test_a_plan_missing_here_restores_without_a_subscription_and_says_so(
-    committed_db, private_dirs, exports_cleanup, subscribed
+    committed_db, private_dirs, exports_cleanup, subscribed, site_client
 ):
     from billing import api as billing
+    from tests.harness.fixtures import sign_in_staff
 
     balikpapan = Region.objects.get(slug="balikpapan")
     subscribed(balikpapan)
@@ -262,6 +263,12 @@ def test_a_plan_missing_here_restores_without_a_subscription_and_says_so(
     assert "tanpa langganan" in restored.restore_notes[0]
     assert _billing(restored) == (None, [])
     assert billing.effective_plan(restored).key == "kemitraan"
+    # The operator is told on the console, not only in the log.
+    operator = site_client(None)
+    sign_in_staff(operator, None, "operator@sinergi.test")
+    console = operator.get("/admin/konsol/").text
+    assert "Catatan pemulihan" in console
+    assert "(dari balikpapan)" in console and "premium-lama" in console
 
 
 def test_operator_restores_from_the_console_and_the_worker_brings_it_live(

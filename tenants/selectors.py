@@ -126,7 +126,9 @@ def restore_notes_for_console(limit: int = 10) -> list[dict]:
             "notes": entry.details.get("notes") or [],
         }
         for entry in entries
-        if entry.object_id.isdigit() and int(entry.object_id) in regions  # not deleted since
+        if entry.details.get("notes")  # entries from before restores kept notes have none
+        and entry.object_id.isdigit()
+        and int(entry.object_id) in regions  # not deleted since
     ]
 
 
